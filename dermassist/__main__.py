@@ -1,0 +1,5 @@
+"""Allow ``python -m dermassist``."""
+
+from dermassist.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Image loading, capture helpers and quality checks (no Qt)."""

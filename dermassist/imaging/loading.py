@@ -1,0 +1,144 @@
+"""Load any common image file as 8-bit RGB, safely and, for large JPEGs, at reduced scale."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# 80 MP covers every dermatoscope and phone camera; a 20000 x 20000 file is refused before decoding.
+MAX_PIXELS = 80_000_000
+SUPPORTED_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
+
+# Pillow's own bomb check would only warn below 2x its limit; we do our own check and keep Pillow quiet.
+Image.MAX_IMAGE_PIXELS = None
+
+
+class ImageLoadError(ValueError):
+    """An image could not be read; the message is one line and names the file."""
+
+
+@dataclass(frozen=True)
+class LoadedImage:
+    """A decoded picture: ``rgb`` is HxWx3 uint8; ``original_size`` is (width, height) on disk."""
+
+    source: str
+    rgb: np.ndarray
+    original_size: tuple[int, int]
+    format: str
+    reduced: bool = False
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) of the decoded pixels."""
+        return (int(self.rgb.shape[1]), int(self.rgb.shape[0]))
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    mode = img.mode
+    if mode == "RGB":
+        return img
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        arr = np.asarray(img, dtype=np.float64)
+        top = 65535.0 if mode.startswith("I;16") or arr.max() > 255 else 255.0
+        arr8 = np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        return Image.fromarray(arr8, "L").convert("RGB")
+    if mode in ("P", "PA", "LA", "RGBA", "La", "RGBa") or "transparency" in img.info:
+        rgba = img.convert("RGBA")
+        # Transparent areas become white, as a viewer would show them.
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return img.convert("RGB")
+
+
+
+
+def load_image(
+    source: str | Path | bytes,
+    *,
+    min_size: tuple[int, int] | None = None,
+    name: str | None = None,
+) -> LoadedImage:
+    """Decode ``source`` (a path or the bytes of a file) as RGB with EXIF orientation applied.
+
+    ``min_size`` (width, height) lets a large JPEG be decoded at 1/2, 1/4 or 1/8 scale when the
+    result is still at least that big, so a 12 MP photograph for a 224-pixel model costs a
+    fraction of a full decode. Raises ``ImageLoadError`` with a one-line message naming the file.
+    """
+    label = name or (str(source) if not isinstance(source, bytes) else "<image data>")
+    try:
+        if isinstance(source, bytes):
+            if not source:
+                raise ImageLoadError(f"{label}: empty image data")
+            fh: io.BufferedIOBase | io.BytesIO = io.BytesIO(source)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise ImageLoadError(f"{label}: no such file")
+            if path.stat().st_size == 0:
+                raise ImageLoadError(f"{label}: file is empty (0 bytes)")
+            fh = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+        try:
+            return _decode(fh, label, min_size)
+        finally:
+            fh.close()
+    except ImageLoadError:
+        raise
+    except UnidentifiedImageError:
+        raise ImageLoadError(f"{label}: not a recognised image file (JPEG, PNG, TIFF, BMP or WebP)") from None
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "truncated" in msg.lower():
+            msg = "file is truncated or damaged"
+        raise ImageLoadError(f"{label}: cannot decode image ({msg})") from None
+    except MemoryError:
+        raise ImageLoadError(f"{label}: image too large to decode in available memory") from None
+
+
+def _decode(fh: io.BufferedIOBase | io.BytesIO, label: str, min_size: tuple[int, int] | None) -> LoadedImage:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        img = Image.open(fh)
+        fmt = img.format or "unknown"
+        width, height = img.size
+        if width * height > MAX_PIXELS:
+            raise ImageLoadError(
+                f"{label}: image is {width}x{height} pixels, over the {MAX_PIXELS // 1_000_000} MP safety limit"
+            )
+        if width == 0 or height == 0:
+            raise ImageLoadError(f"{label}: image has no pixels")
+        reduced = False
+        if min_size is not None and fmt == "JPEG":
+            want_w, want_h = min_size
+            orientation = img.getexif().get(0x0112, 1)
+            if orientation in (5, 6, 7, 8):
+                want_w, want_h = want_h, want_w
+            before = img.size
+            img.draft("RGB", (want_w, want_h))
+            reduced = img.size != before
+        img.load()
+        img = ImageOps.exif_transpose(img) or img
+        rgb = np.ascontiguousarray(np.asarray(_to_rgb(img), dtype=np.uint8))
+    if rgb.ndim != 3 or rgb.shape[2] != 3:
+        raise ImageLoadError(f"{label}: unexpected pixel layout {rgb.shape}")
+    return LoadedImage(source=label, rgb=rgb, original_size=(width, height), format=fmt, reduced=reduced)
+
+
+def is_image_path(path: Path) -> bool:
+    """True when the suffix is one DermAssist reads."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def expand_inputs(inputs: list[Path]) -> list[Path]:
+    """Files as given plus image files found (recursively, sorted) in given folders."""
+    out: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            out.extend(sorted(p for p in item.rglob("*") if p.is_file() and is_image_path(p)))
+        else:
+            out.append(item)
+    return out

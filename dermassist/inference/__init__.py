@@ -1,0 +1,1 @@
+"""Model cards, preprocessing, the ONNX Runtime session and predictions (no Qt)."""

@@ -1,0 +1,113 @@
+"""Build a tiny random-weight ONNX classifier and its card for tests (no torch needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+from dermassist import INTENDED_USE
+from dermassist.inference.card import ModelCard, card_from_dict, sha256_file, write_card
+
+
+def build_tiny_onnx(
+    path: Path,
+    size: int = 32,
+    layout: str = "NCHW",
+    output_kind: str = "logits",
+    seed: int = 0,
+    with_extras: bool = True,
+) -> None:
+    """Conv(3->4) + ReLU + global average pool + Gemm(4->2); optional softmax; NCHW or NHWC input.
+
+    Extra outputs ``features`` (pooled, N x 4) and ``feature_map`` (N x 4 x h x w) mimic what the
+    trained models export for the out-of-distribution check and heatmaps.
+    """
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, 0.5, (4, 3, 3, 3)).astype(np.float32)
+    b = rng.normal(0, 0.1, (4,)).astype(np.float32)
+    fc = rng.normal(0, 1.0, (2, 4)).astype(np.float32)
+    fcb = np.array([0.2, -0.2], np.float32)
+    shape = ["N", 3, size, size] if layout == "NCHW" else ["N", size, size, 3]
+    nodes = []
+    src = "input"
+    if layout == "NHWC":
+        nodes.append(helper.make_node("Transpose", ["input"], ["x_nchw"], perm=[0, 3, 1, 2]))
+        src = "x_nchw"
+    nodes += [
+        helper.make_node("Conv", [src, "w", "b"], ["conv"], pads=[1, 1, 1, 1], strides=[2, 2]),
+        helper.make_node("Relu", ["conv"], ["feature_map"]),
+        helper.make_node("GlobalAveragePool", ["feature_map"], ["pooled"]),
+        helper.make_node("Flatten", ["pooled"], ["features"], axis=1),
+        helper.make_node("Gemm", ["features", "fc", "fcb"], ["logits"], transB=1),
+    ]
+    out_name = "logits"
+    if output_kind == "probabilities":
+        nodes.append(helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1))
+        out_name = "probabilities"
+    outputs = [helper.make_tensor_value_info(out_name, TensorProto.FLOAT, ["N", 2])]
+    if with_extras:
+        outputs += [
+            helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 4]),
+            helper.make_tensor_value_info("feature_map", TensorProto.FLOAT, ["N", 4, size // 2, size // 2]),
+        ]
+    graph = helper.make_graph(
+        nodes,
+        "tiny",
+        [helper.make_tensor_value_info("input", TensorProto.FLOAT, shape)],
+        outputs,
+        [numpy_helper.from_array(a, n) for a, n in ((w, "w"), (b, "b"), (fc, "fc"), (fcb, "fcb"))],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
+
+
+def card_dict(onnx_path: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits") -> dict:
+    """A complete, valid card dictionary for a tiny model."""
+    return {
+        "schema_version": 1,
+        "name": "tiny-test-model",
+        "architecture": "tiny-cnn",
+        "version": "0.0.1",
+        "file": onnx_path.name,
+        "sha256": sha256_file(onnx_path),
+        "input": {
+            "name": "input",
+            "size": [size, size],
+            "layout": layout,
+            "resize": "squash",
+            "interpolation": "area",
+            "channel_order": "RGB",
+            "pixel_scale": 1 / 255,
+            "mean": [0.485, 0.456, 0.406],
+            "std": [0.229, 0.224, 0.225],
+        },
+        "output": {
+            "name": "logits" if output_kind == "logits" else "probabilities",
+            "kind": output_kind,
+            "labels": ["benign", "malignant"],
+            "positive_label": "malignant",
+            "temperature": 1.0,
+            "features": "features",
+            "feature_map": "feature_map",
+        },
+        "threshold": 0.5,
+        "training_data": {"description": "none: random weights for tests", "licence": "n/a"},
+        "metrics": {},
+        "intended_use": INTENDED_USE,
+        "limitations": ["random weights; classifies nothing"],
+    }
+
+
+def make_tiny_model(folder: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits") -> ModelCard:
+    """Write ``tiny.onnx`` and ``tiny.json`` into ``folder`` and return the validated card."""
+    folder.mkdir(parents=True, exist_ok=True)
+    onnx_path = folder / "tiny.onnx"
+    build_tiny_onnx(onnx_path, size=size, layout=layout, output_kind=output_kind)
+    card = card_from_dict(card_dict(onnx_path, size, layout, output_kind), folder / "tiny.json")
+    write_card(card, folder / "tiny.json")
+    return card
