@@ -213,3 +213,20 @@ def test_foreign_keys_are_enforced(store: RecordStore) -> None:
         store.connection.execute(
             "INSERT INTO examinations (patient_id, date, created_at, updated_at) VALUES (999, '2024-01-01', '', '')"
         )
+
+
+def test_checklist_scores() -> None:
+    from dermassist.records.checklist import score, summary
+
+    assert score({}) is None
+    abcd = score({"method": "abcd", "asymmetry": 2, "border": 4, "colors": 3, "structures": 3})
+    assert abcd is not None and abcd.score == 6.0
+    assert abcd.level == "melanoma" and abcd.suspicious
+    low = score({"method": "abcd", "asymmetry": 0, "border": 0, "colors": 1, "structures": 1})
+    assert low is not None and low.score == 1.0 and not low.suspicious
+    seven = score({"method": "7point", "blue_white_veil": True, "regression": True})
+    assert seven is not None and seven.score == 3 and seven.suspicious
+    assert "TDS 6.00" in summary({"method": "abcd", "asymmetry": 2, "border": 4, "colors": 3, "structures": 3})
+    assert "3 баллов" in summary({"method": "7point", "blue_white_veil": True, "regression": True}, "ru")
+    with pytest.raises(ValueError, match="border"):
+        score({"method": "abcd", "border": 9})
