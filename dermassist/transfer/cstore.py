@@ -1,0 +1,103 @@
+"""DIMSE C-STORE with pynetdicom: one association per referral, the center's AE title, host and port.
+
+The association proposes Dermoscopic Photography and VL Photographic side by side; when the
+receiver rejects the dermoscopic abstract syntax (or answers 0x0122 for it) the sender retries
+the images as VL Photographic.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pydicom import dcmread
+from pydicom.filebase import DicomBytesIO
+
+from dermassist.records.settings import Settings
+from dermassist.transfer.dicom_build import DERMOSCOPIC, VL_PHOTOGRAPHIC
+from dermassist.transfer.errors import SopClassRejected, TransferError
+from dermassist.transfer.transport import Instance, StoredCallback, describe_destination
+
+TIMEOUT_S = 30.0
+_OK = (0x0000, 0xB000, 0xB006, 0xB007)  # success and the storage warnings (coercion, elements discarded)
+_SOP_CLASS_NOT_SUPPORTED = 0x0122
+
+logging.getLogger("pynetdicom").setLevel(logging.WARNING)
+
+
+def make_ae(calling_aet: str):  # type: ignore[no-untyped-def]
+    """A pynetdicom AE with our timeouts."""
+    from pynetdicom import AE
+
+    ae = AE(ae_title=(calling_aet or "DERMASSIST")[:16])
+    ae.acse_timeout = TIMEOUT_S
+    ae.dimse_timeout = TIMEOUT_S
+    ae.network_timeout = TIMEOUT_S
+    ae.connection_timeout = 10
+    return ae
+
+
+def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # type: ignore[no-untyped-def]
+    """An established association with the given (abstract syntax, transfer syntaxes); raises TransferError."""
+    ae = make_ae(settings.dimse_calling_aet)
+    for abstract, syntaxes in contexts:
+        for ts in syntaxes:  # one context per transfer syntax, so acceptance of each is visible
+            ae.add_requested_context(abstract, ts)
+    where = f"{settings.dimse_called_aet}@{settings.dimse_host}:{settings.dimse_port}"
+    try:
+        assoc = ae.associate(settings.dimse_host, int(settings.dimse_port), ae_title=settings.dimse_called_aet[:16])
+    except (OSError, ValueError) as exc:
+        raise TransferError(f"{where}: cannot connect ({exc})") from None
+    if assoc.is_established:
+        return assoc
+    if assoc.is_rejected:
+        raise TransferError(f"{where}: association rejected (check the AE titles: ours {settings.dimse_calling_aet!r})")
+    raise TransferError(f"{where}: cannot connect or no answer (association aborted)")
+
+
+class CStoreTransport:
+    """C-STORE every instance over one association."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.destination = describe_destination(settings)
+
+    def send(self, instances: list[Instance], on_stored: StoredCallback | None = None) -> None:
+        """Store all instances; raises TransferError (SopClassRejected for the dermoscopic class)."""
+        if not instances:
+            return
+        wanted: dict[str, set[str]] = {}
+        for inst in instances:
+            wanted.setdefault(inst.sop_class, set()).add(inst.transfer_syntax)
+        if DERMOSCOPIC in wanted:  # offer the fallback in the same negotiation
+            wanted.setdefault(VL_PHOTOGRAPHIC, set()).update(wanted[DERMOSCOPIC])
+        assoc = associate(self.settings, [(k, sorted(v)) for k, v in wanted.items()])
+        try:
+            accepted = {(str(c.abstract_syntax), str(c.transfer_syntax[0])) for c in assoc.accepted_contexts}
+            for inst in instances:
+                if (inst.sop_class, inst.transfer_syntax) in accepted:
+                    continue
+                if inst.sop_class == DERMOSCOPIC and (VL_PHOTOGRAPHIC, inst.transfer_syntax) in accepted:
+                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography not accepted by the receiver")
+                raise TransferError(
+                    f"{self.destination}: the receiver does not accept {inst.name} "
+                    f"(SOP class {inst.sop_class}, transfer syntax {inst.transfer_syntax})",
+                    retry=False,
+                )
+            for inst in instances:
+                ds = dcmread(DicomBytesIO(inst.data))
+                try:
+                    status = assoc.send_c_store(ds)
+                except (RuntimeError, ValueError, OSError) as exc:
+                    raise TransferError(f"{self.destination}: sending {inst.name} failed ({exc})") from None
+                code = int(getattr(status, "Status", -1)) if status else -1
+                if code == -1:
+                    raise TransferError(f"{self.destination}: connection lost while sending {inst.name}")
+                if code == _SOP_CLASS_NOT_SUPPORTED and inst.sop_class == DERMOSCOPIC:
+                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography refused (0x0122)")
+                if code not in _OK:
+                    raise TransferError(f"{self.destination}: {inst.name} refused with status 0x{code:04X}")
+                if on_stored:
+                    on_stored(inst.sop_instance_uid)
+        finally:
+            if assoc.is_established:
+                assoc.release()

@@ -1,0 +1,93 @@
+"""HTTP plumbing for DICOMweb: an authenticated ``requests`` session and multipart bodies."""
+
+from __future__ import annotations
+
+import uuid
+
+import requests
+from requests.auth import HTTPBasicAuth
+
+from dermassist.records.settings import Settings
+from dermassist.transfer.errors import TransferError
+
+CONNECT_TIMEOUT_S = 10.0
+READ_TIMEOUT_S = 300.0
+
+
+def session_for(settings: Settings) -> requests.Session:
+    """A session with the configured authentication and certificate checking."""
+    s = requests.Session()
+    if settings.dicomweb_auth == "basic" and settings.dicomweb_username:
+        # As bytes: requests would encode str credentials as Latin-1 and fail on Cyrillic passwords.
+        s.auth = HTTPBasicAuth(settings.dicomweb_username.encode("utf-8"), settings.dicomweb_password.encode("utf-8"))
+    elif settings.dicomweb_auth == "bearer" and settings.dicomweb_token:
+        s.headers["Authorization"] = f"Bearer {settings.dicomweb_token}"
+    if not settings.dicomweb_verify_tls:
+        s.verify = False
+    elif settings.dicomweb_ca_bundle:
+        s.verify = settings.dicomweb_ca_bundle
+    s.headers["User-Agent"] = "DermAssist"
+    return s
+
+
+def base_url(settings: Settings) -> str:
+    """The DICOMweb root without a trailing slash."""
+    return settings.dicomweb_url.strip().rstrip("/")
+
+
+def request(settings: Settings, method: str, path: str, **kwargs: object) -> requests.Response:
+    """One request to the DICOMweb root; network, TLS and auth problems become a one-line TransferError."""
+    url = base_url(settings) + path
+    with session_for(settings) as s:
+        try:
+            resp = s.request(method, url, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S), **kwargs)  # type: ignore[arg-type]
+        except requests.exceptions.SSLError as exc:
+            raise TransferError(f"{url}: TLS certificate check failed ({_short(exc)})") from None
+        except requests.exceptions.ConnectionError as exc:
+            raise TransferError(f"{url}: cannot connect ({_short(exc)})") from None
+        except requests.exceptions.Timeout:
+            raise TransferError(f"{url}: no answer in time") from None
+        except requests.exceptions.RequestException as exc:
+            raise TransferError(f"{url}: {_short(exc)}") from None
+    if resp.status_code in (401, 403):
+        raise TransferError(f"{url}: the server refused the credentials (HTTP {resp.status_code})")
+    return resp
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:300]
+
+
+def multipart_body(parts: list[bytes], content_type: str = "application/dicom") -> tuple[bytes, str]:
+    """A multipart/related body and its Content-Type header value."""
+    boundary = f"DermAssist-{uuid.uuid4().hex}"
+    chunks: list[bytes] = []
+    for data in parts:
+        chunks.append(f"--{boundary}\r\nContent-Type: {content_type}\r\n\r\n".encode("ascii"))
+        chunks.append(data)
+        chunks.append(b"\r\n")
+    chunks.append(f"--{boundary}--\r\n".encode("ascii"))
+    header = f'multipart/related; type="{content_type}"; boundary={boundary}'
+    return b"".join(chunks), header
+
+
+def multipart_parts(content_type: str, body: bytes) -> list[bytes]:
+    """The payloads of a multipart/related response (WADO-RS), byte for byte."""
+    boundary = ""
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.strip().lower() == "boundary":
+            boundary = value.strip().strip('"')
+    if not boundary:
+        return [body]
+    delimiter = b"--" + boundary.encode("latin-1")
+    out: list[bytes] = []
+    for chunk in body.split(delimiter)[1:]:
+        if chunk.startswith(b"--"):
+            break
+        _, sep, payload = chunk.partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        out.append(payload[:-2] if payload.endswith(b"\r\n") else payload)
+    return out
