@@ -1,19 +1,56 @@
-"""Start the Qt application (minimal window; the workstation builds on it)."""
+"""Start the workstation: translations, the record store, the window, then the model in the background."""
 
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
+
+
+def start_application(lang: str | None = None, data_dir: Path | None = None, argv: list[str] | None = None):
+    """Create (or reuse) the QApplication and show the main window; returns ``(app, window)``.
+
+    The model is loaded after the window is on screen, in a worker thread, so start-up does not
+    wait for it. Raises the store's error when the data folder cannot be opened.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from dermassist.paths import resource
+    from dermassist.records.settings import load_settings
+    from dermassist.records.store import RecordStore
+    from dermassist.ui.i18n import choose_language, install_translators
+    from dermassist.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("DermAssist")
+    app.setOrganizationName("DermAssist")
+    icon = resource("icons", "dermassist.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = load_settings()
+    lang = install_translators(choose_language(lang, settings.language))
+    store = RecordStore.open(data_dir)
+    window = MainWindow(store, settings, lang)
+    window.show()
+    QTimer.singleShot(0, window.start_model)
+    return app, window
 
 
 def run_gui(lang: str | None = None) -> int:
-    """Create the QApplication and the main window, run the event loop."""
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    """Run the workstation until the window is closed; returns the exit status."""
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from dermassist import INTENDED_USE, __version__
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    win = QMainWindow()
-    win.setWindowTitle(f"DermAssist {__version__}")
-    win.setCentralWidget(QLabel(INTENDED_USE))
-    win.show()
-    return int(app.exec())
+    try:
+        app, window = start_application(lang)
+    except Exception as exc:  # e.g. the data folder is read-only or the database is damaged
+        app = QApplication.instance() or QApplication(sys.argv)
+        QMessageBox.critical(None, "DermAssist", f"DermAssist cannot open its records:\n{exc}")
+        return 1
+    window.statusBar().showMessage(window.tr("Ready in {s} s").format(s=f"{time.perf_counter() - started:.2f}"), 5000)
+    try:
+        return int(app.exec())
+    finally:
+        window.store.close()

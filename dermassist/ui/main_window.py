@@ -1,0 +1,174 @@
+"""The workstation window: patients on the left, the patient's examinations on the right, an Outbox tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from dermassist import INTENDED_USE, INTENDED_USE_RU, __version__
+from dermassist.records.settings import Settings
+from dermassist.records.store import RecordStore
+from dermassist.ui.model_service import ModelService
+from dermassist.ui.patient_dialog import PatientDialog
+from dermassist.ui.patient_list import PatientListPanel
+from dermassist.ui.patient_view import PatientView
+from dermassist.ui.plugins import optional
+
+BANNER_STYLE = "background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; padding:8px;"
+
+
+class MainWindow(QMainWindow):
+    """Owns the store, settings and model service for one session."""
+
+    def __init__(self, store: RecordStore, settings: Settings, lang: str = "en", models: ModelService | None = None):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.lang = lang
+        self.models = models or ModelService(self)
+        self.setWindowTitle(self.tr("DermAssist {version}: dermoscopy decision support").format(version=__version__))
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        self.banner = QLabel()
+        self.banner.setObjectName("modelBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setVisible(False)
+        lay.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.patients = PatientListPanel(store)
+        split.addWidget(self.patients)
+        self.patient_view = PatientView(store, self.models, lambda: self.settings, lang)
+        split.addWidget(self.patient_view)
+        split.setStretchFactor(1, 4)
+        split.setSizes([260, 1100])
+        self.tabs.addTab(split, self.tr("Patients"))
+        self.outbox = None
+        outbox_cls, self.outbox_why = optional("dermassist.ui.outbox_panel", "OutboxPanel")
+        if outbox_cls is not None:
+            try:
+                self.outbox = outbox_cls(self, store, settings)
+                self.tabs.addTab(self.outbox, self.tr("Outbox"))
+            except Exception as exc:  # keep the workstation usable if the transfer part is broken
+                self.outbox_why = f"{type(exc).__name__}: {exc}"
+        self.setCentralWidget(central)
+        self.model_status = QLabel()
+        self.model_status.setObjectName("modelStatus")
+        self.statusBar().addPermanentWidget(self.model_status)
+        self._menus()
+        self.patients.patientSelected.connect(self.patient_view.set_patient)
+        self.patients.newPatientRequested.connect(self.new_patient)
+        self.patient_view.patientEdited.connect(lambda pid: self.patients.refresh(select_id=pid))
+        self.patient_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.models.loaded.connect(self._model_loaded)
+        self.models.loadFailed.connect(self._model_failed)
+        self.model_status.setText(self.tr("Model: not loaded yet"))
+        self.resize(1360, 860)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New patient…"), self, shortcut=QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_patient)
+        settings = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings.triggered.connect(self.open_settings)
+        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        for a in (new, settings):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About DermAssist"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+        self.settings_action, self.new_patient_action = settings, new
+
+    # -- model ---------------------------------------------------------------------------------
+
+    def start_model(self) -> None:
+        """Load the model in the background (called once the window is on screen)."""
+        self.model_status.setText(self.tr("Model: loading…"))
+        self.models.load(self.settings.model_path, self.settings.provider)
+
+    def _model_loaded(self, card) -> None:
+        self.banner.setVisible(False)
+        provider = (self.models.session.provider if self.models.session else "").replace("ExecutionProvider", "")
+        self.model_status.setText(
+            self.tr("Model: {name} {version} (sha256 {sha}) on {provider}").format(
+                name=card.name, version=card.version, sha=card.short_sha, provider=provider
+            )
+        )
+
+    def _model_failed(self, message: str) -> None:
+        self.model_status.setText(self.tr("Model: none"))
+        self.banner.setText(
+            "<b>"
+            + self.tr("Analysis is unavailable: no usable model.")
+            + "</b> "
+            + self.tr(
+                "You can still record patients and pictures. To get a model, ask your administrator for the "
+                "DermAssist model package, or import one with 'dermassist import-model MODEL.onnx', then restart. "
+                "Details:"
+            )
+            + " "
+            + message.replace("&", "&amp;").replace("<", "&lt;")
+        )
+        self.banner.setVisible(True)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def new_patient(self) -> None:
+        """Create a patient and open their page."""
+        dialog = PatientDialog(self.store, None, self)
+        if dialog.exec() and dialog.patient is not None:
+            self.patients.search.clear()
+            self.patients.refresh(select_id=dialog.patient.id)
+
+    def open_settings(self) -> None:
+        """Edit settings; a new model or provider is loaded at once, a new language at the next start."""
+        from dermassist.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.models.card, self)
+        if not dialog.exec() or dialog.result_settings is None:
+            return
+        old, self.settings = self.settings, dialog.result_settings
+        self.store.audit("edit", "settings", "", "settings changed")
+        if (old.model_path, old.provider) != (self.settings.model_path, self.settings.provider):
+            self.start_model()
+        if old.language != self.settings.language:
+            QMessageBox.information(
+                self, self.tr("Language"), self.tr("The new language will be used the next time DermAssist starts.")
+            )
+
+    def about(self) -> None:
+        """Version, intended use, where the data lives and which model is loaded."""
+        card = self.models.card
+        model = (
+            self.tr("Model: {name} {version}, sha256 {sha}").format(
+                name=card.name, version=card.version, sha=card.sha256
+            )
+            if card
+            else self.tr("Model: none")
+        )
+        QMessageBox.about(
+            self,
+            self.tr("About DermAssist"),
+            f"<b>DermAssist {__version__}</b><p>{INTENDED_USE_RU if self.lang == 'ru' else INTENDED_USE}</p>"
+            f"<p>{model}</p><p>"
+            + self.tr("Records: {path} (schema version {v})").format(
+                path=self.store.data_dir, v=self.store.schema_version
+            )
+            + "</p>",
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.patient_view.exam_view.save_if_dirty():
+            event.ignore()
+            return
+        self.models.wait(10000)
+        super().closeEvent(event)

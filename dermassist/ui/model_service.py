@@ -1,0 +1,184 @@
+"""The model in the background: load the ONNX session and run analyses off the GUI thread.
+
+One single-thread pool serialises the work, so an analysis queued while the session is
+still loading simply waits for it; the window never blocks.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from dermassist.records.models import AnalysisRecord
+
+
+@dataclass(frozen=True)
+class AnalysisOutcome:
+    """A finished analysis, ready to store: the record and how long each stage took."""
+
+    token: int
+    record: AnalysisRecord
+    seconds: float
+
+
+def effective_threshold(card, preset: str) -> tuple[float, str]:
+    """The threshold in use: an operating point of the card (e.g. ``sens90``) or the card's own."""
+    point = card.operating_points.get(preset) if preset and preset != "card" else None
+    if isinstance(point, dict) and isinstance(point.get("threshold"), (int, float)) and 0 < point["threshold"] < 1:
+        return float(point["threshold"]), preset
+    return float(card.threshold), "card"
+
+
+class _Signals(QObject):
+    loaded = Signal(object)  # ModelCard
+    load_failed = Signal(str)
+    stage = Signal(int, str)  # token, stage key: "decode" | "model"
+    finished = Signal(object)  # AnalysisOutcome
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self._fn = fn
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._fn()
+
+
+class ModelService(QObject):
+    """Owns the session. Signals: ``loaded(card)``, ``loadFailed(message)``, ``analysisStage``,
+    ``analysisFinished(AnalysisOutcome)``, ``analysisFailed(token, message)``."""
+
+    loaded = Signal(object)
+    loadFailed = Signal(str)
+    analysisStage = Signal(int, str)
+    analysisFinished = Signal(object)
+    analysisFailed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.loaded.connect(self._on_loaded)
+        self._signals.load_failed.connect(self._on_load_failed)
+        self._signals.stage.connect(self.analysisStage)
+        self._signals.finished.connect(self.analysisFinished)
+        self._signals.failed.connect(self.analysisFailed)
+        self.session = None
+        self.card = None
+        self.error: str | None = None
+        self.loading = False
+        self.load_seconds = 0.0
+        self._next_token = 0
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self, model_path: str = "", provider: str = "auto") -> None:
+        """Start loading the chosen (or default) model in the background."""
+        self.loading = True
+        self.session = None
+        self.card = None
+        self.error = None
+        signals = self._signals
+
+        def work() -> None:
+            started = time.perf_counter()
+            try:
+                from dermassist.inference.card import CardError
+                from dermassist.inference.registry import default_model
+                from dermassist.inference.session import ModelSession, ProviderError
+
+                try:
+                    session = ModelSession(default_model(model_path or None), providers=provider)
+                except (CardError, ProviderError) as exc:
+                    signals.load_failed.emit(str(exc))
+                    return
+                session.wall_seconds = time.perf_counter() - started
+                signals.loaded.emit(session)
+            except Exception as exc:  # a broken install must not kill the window
+                signals.load_failed.emit(f"{type(exc).__name__}: {exc}")
+
+        self._pool.start(_Job(work))
+
+    def _on_loaded(self, session) -> None:
+        self.session = session
+        self.card = session.card
+        self.loading = False
+        self.load_seconds = getattr(session, "wall_seconds", 0.0)
+        self.loaded.emit(session.card)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.loading = False
+        self.error = message
+        self.loadFailed.emit(message)
+
+    @property
+    def ready(self) -> bool:
+        """True once a session is loaded."""
+        return self.session is not None
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until queued work is done (for tests and shutdown)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    # -- analysis ------------------------------------------------------------------------------
+
+    def analyse(self, examination_id: int, image_sha256: str, path: Path, threshold_preset: str = "card") -> int:
+        """Queue one image; returns a token that the result signals carry."""
+        self._next_token += 1
+        token = self._next_token
+        session = self.session
+        signals = self._signals
+        if session is None:
+            raise RuntimeError("no model loaded")
+
+        def work() -> None:
+            started = time.perf_counter()
+            try:
+                from dermassist.imaging.loading import ImageLoadError, load_image
+
+                signals.stage.emit(token, "decode")
+                height, width = session.card.input.size
+                try:
+                    loaded = load_image(path, min_size=(width, height))
+                except ImageLoadError as exc:
+                    signals.failed.emit(token, str(exc))
+                    return
+                decode_ms = (time.perf_counter() - started) * 1000
+                signals.stage.emit(token, "model")
+                pred = session.predict_images([loaded.rgb], [path.name])[0]
+                threshold, preset = effective_threshold(session.card, threshold_preset)
+                record = AnalysisRecord(
+                    id=None,
+                    examination_id=examination_id,
+                    image_sha256=image_sha256,
+                    malignant=float(pred.malignant),
+                    threshold=threshold,
+                    decision="malignant" if pred.malignant >= threshold else "benign",
+                    model_name=pred.model.name,
+                    model_version=pred.model.version,
+                    model_sha256=pred.model.sha256,
+                    provider=pred.provider,
+                    created_at=pred.created_at,
+                    extras={
+                        "threshold_preset": preset,
+                        "probabilities": pred.probabilities,
+                        "timings_ms": {
+                            "decode": round(decode_ms, 1),
+                            "preprocess": round(pred.timings.preprocess_ms, 1),
+                            "inference": round(pred.timings.inference_ms, 1),
+                        },
+                    },
+                )
+                signals.finished.emit(AnalysisOutcome(token, record, time.perf_counter() - started))
+            except Exception as exc:  # report, never crash the worker
+                signals.failed.emit(token, f"{type(exc).__name__}: {exc}")
+
+        self._pool.start(_Job(work))
+        return token

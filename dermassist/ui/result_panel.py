@@ -1,0 +1,212 @@
+"""The analysis result in words a GP can act on, always with its model and intended use."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist.records.models import AnalysisRecord
+from dermassist.ui.i18n import fmt_datetime, fmt_number, fmt_percent
+
+SUSPICIOUS_STYLE = "background:#fdecea; color:#8a1c12; border:1px solid #e0a39b; border-radius:4px; padding:6px;"
+BELOW_STYLE = "background:#e8f4ea; color:#1d5a2a; border:1px solid #9cc9a5; border-radius:4px; padding:6px;"
+NOTICE_STYLE = "background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; border-radius:4px; padding:6px;"
+
+
+def _bar(color: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    bar.setTextVisible(True)
+    bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }} QProgressBar {{ text-align: center; }}")
+    return bar
+
+
+class ResultPanel(QFrame):
+    """Shows one AnalysisRecord (or why there is none) and hosts the Analyse button and progress."""
+
+    analyseRequested = Signal()
+
+    def __init__(self, lang: str = "en", parent=None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.record: AnalysisRecord | None = None
+        lay = QVBoxLayout(self)
+
+        head = QHBoxLayout()
+        title = QLabel("<b>" + self.tr("Analysis") + "</b>")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.analyse_button = QPushButton(self.tr("Analyse"))
+        self.analyse_button.setObjectName("analyseButton")
+        self.analyse_button.setToolTip(self.tr("Estimate the probability of malignancy for the selected image"))
+        self.analyse_button.clicked.connect(self.analyseRequested)
+        head.addWidget(self.analyse_button)
+        lay.addLayout(head)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy indicator: the stages have no measurable fraction
+        self.progress.setVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setVisible(False)
+        lay.addWidget(self.progress_label)
+        lay.addWidget(self.progress)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("resultNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        lay.addWidget(self.notice)
+
+        self.result_box = QWidget()
+        rl = QVBoxLayout(self.result_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.decision = QLabel()
+        self.decision.setObjectName("decisionLabel")
+        self.decision.setWordWrap(True)
+        rl.addWidget(self.decision)
+        for attr, text, color in (
+            ("malignant_bar", self.tr("Malignant"), "#c0392b"),
+            ("benign_bar", self.tr("Benign"), "#2e8b57"),
+        ):
+            row = QHBoxLayout()
+            label = QLabel(text)
+            label.setMinimumWidth(90)
+            row.addWidget(label)
+            bar = _bar(color)
+            setattr(self, attr, bar)
+            row.addWidget(bar, 1)
+            rl.addLayout(row)
+        self.threshold_label = QLabel()
+        self.threshold_label.setWordWrap(True)
+        rl.addWidget(self.threshold_label)
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(NOTICE_STYLE)
+        rl.addWidget(self.warnings_label)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.model_label.setWordWrap(True)
+        self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rl.addWidget(self.model_label)
+        self.metrics_label = QLabel()
+        self.metrics_label.setWordWrap(True)
+        rl.addWidget(self.metrics_label)
+        lay.addWidget(self.result_box)
+
+        self.intended_use = QLabel(INTENDED_USE_RU if lang == "ru" else INTENDED_USE)
+        self.intended_use.setObjectName("intendedUse")
+        self.intended_use.setWordWrap(True)
+        self.intended_use.setStyleSheet("color: palette(mid); font-style: italic;")
+        lay.addWidget(self.intended_use)
+        lay.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.show_message(self.tr("Add an image to this examination, then press Analyse."))
+
+    # -- states --------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """No result to show: explain why."""
+        self.record = None
+        self.result_box.setVisible(False)
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def set_busy(self, text: str | None) -> None:
+        """Show (text) or hide (None) the progress indicator."""
+        busy = text is not None
+        self.progress.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        self.progress_label.setText(text or "")
+
+    def is_busy(self) -> bool:
+        """True while an analysis runs."""
+        return not self.progress.isHidden()
+
+    def show_record(self, rec: AnalysisRecord, card=None, extra_note: str = "") -> None:
+        """Show a stored result. ``card`` (the loaded model's card) adds its test metrics if it is the same model."""
+        self.record = rec
+        self.result_box.setVisible(True)
+        self.notice.setText(extra_note)
+        self.notice.setVisible(bool(extra_note))
+        p, t = fmt_percent(rec.malignant), fmt_percent(rec.threshold)
+        if rec.malignant >= rec.threshold:
+            self.decision.setStyleSheet(SUSPICIOUS_STYLE)
+            self.decision.setText(
+                "<b>"
+                + self.tr("Suspicious: refer the patient to the specialist center.")
+                + "</b><br>"
+                + self.tr(
+                    "The estimated probability of malignancy ({p}) is at or above the model's referral threshold ({t})."
+                ).format(p=p, t=t)
+            )
+        else:
+            self.decision.setStyleSheet(BELOW_STYLE)
+            self.decision.setText(
+                "<b>"
+                + self.tr("Below the referral threshold.")
+                + "</b><br>"
+                + self.tr(
+                    "The estimated probability of malignancy ({p}) is below the model's referral threshold ({t}). "
+                    "This does not rule out melanoma: refer anyway if the lesion looks suspicious to you, "
+                    "has changed, or the patient is worried."
+                ).format(p=p, t=t)
+            )
+        self.malignant_bar.setValue(round(rec.malignant * 1000))
+        self.malignant_bar.setFormat(fmt_percent(rec.malignant))
+        self.benign_bar.setValue(round(rec.benign * 1000))
+        self.benign_bar.setFormat(fmt_percent(rec.benign))
+        preset = rec.extras.get("threshold_preset", "card")
+        source = (
+            self.tr("from the model card")
+            if preset == "card"
+            else self.tr("operating point {name}").format(name=preset)
+        )
+        self.threshold_label.setText(self.tr("Referral threshold: {t} ({source}).").format(t=t, source=source))
+        self.warnings_label.setVisible(bool(rec.warnings))
+        if rec.warnings:
+            head = self.tr("Analysed despite these warnings:") if rec.warnings_overridden else self.tr("Warnings:")
+            self.warnings_label.setText(head + "\n• " + "\n• ".join(rec.warnings))
+        self.model_label.setText(
+            self.tr("Model: {name} {version} (sha256 {sha}), {provider}; analysed {when}.").format(
+                name=rec.model_name,
+                version=rec.model_version,
+                sha=rec.model_sha256[:12],
+                provider=rec.provider.replace("ExecutionProvider", "") or "?",
+                when=fmt_datetime(rec.created_at),
+            )
+        )
+        same = card is not None and card.sha256 == rec.model_sha256
+        self.metrics_label.setText(self.metrics_text(card) if same else "")
+        self.metrics_label.setVisible(same)
+
+    def metrics_text(self, card) -> str:
+        """The model's test-set performance from its card, or that it is not available."""
+        test = card.metrics.get("test") if isinstance(card.metrics, dict) else None
+        if not isinstance(test, dict):
+            return self.tr("Test-set performance of this model: not available.")
+
+        def value(key: str) -> str:
+            item = test.get(key)
+            if isinstance(item, dict) and isinstance(item.get("value"), (int, float)):
+                text = fmt_number(item["value"])
+                ci = item.get("ci95")
+                if isinstance(ci, list) and len(ci) == 2:
+                    text += " (" + self.tr("95% CI") + f" {fmt_number(ci[0])}–{fmt_number(ci[1])})"
+                return text
+            return self.tr("not available")
+
+        return self.tr("Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.").format(
+            n=test.get("n", "?"), sens=value("sensitivity"), spec=value("specificity"), auc=value("roc_auc")
+        )
