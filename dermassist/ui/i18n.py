@@ -70,7 +70,7 @@ def fmt_datetime(iso: str | None) -> str:
         dt = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    qdt = QDateTime.fromSecsSinceEpoch(int(dt.timestamp()), Qt.TimeSpec.LocalTime)
+    qdt = QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))  # local time
     return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
 
 

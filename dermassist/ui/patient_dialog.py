@@ -47,6 +47,7 @@ class PatientDialog(QDialog):
         self.sex = QComboBox()
         for s in SEXES:
             self.sex.addItem(sex_label(s), s)
+        self.sex.setCurrentIndex(self.sex.findData("unknown"))
         self.record_number = QLineEdit()
         self.record_number.setObjectName("recordNumber")
         self.phone = QLineEdit()

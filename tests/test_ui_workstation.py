@@ -1,0 +1,272 @@
+"""The workstation driven through its widgets (offscreen): patient, picture, site, analysis, restart."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import make_rgb
+from PIL import Image
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog  # noqa: E402
+
+from dermassist.records.settings import Settings, load_settings  # noqa: E402
+from dermassist.records.store import RecordStore  # noqa: E402
+from dermassist.ui import patient_dialog  # noqa: E402
+from dermassist.ui.main_window import MainWindow  # noqa: E402
+
+
+def open_window(qtbot, data_dir: Path, settings: Settings | None = None, wait_model: bool = True) -> MainWindow:
+    store = RecordStore.open(data_dir)
+    win = MainWindow(store, settings or load_settings(), "en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.start_model()
+    if wait_model:
+        qtbot.waitUntil(lambda: win.models.ready or win.models.error is not None, timeout=20000)
+    return win
+
+
+def close_window(win: MainWindow) -> None:
+    win.close()
+    win.store.close()
+
+
+def fill_patient_dialog(monkeypatch, qtbot, name: str, phone: str = "", birth=None) -> None:
+    """Replace the modal exec() with filling the real dialog and pressing its OK button."""
+
+    def fake_exec(dialog):
+        # QTest can only type ASCII keys; Cyrillic names are entered as text.
+        dialog.full_name.setText(name)
+        qtbot.keyClicks(dialog.phone, phone)
+        if birth:
+            dialog.birth_date.setDate(birth)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(patient_dialog.PatientDialog, "exec", fake_exec)
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isEnabled(), f"{widget.objectName() or widget.text()} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def create_patient_with_exam(win, qtbot, monkeypatch, name="Иванова Мария"):
+    fill_patient_dialog(monkeypatch, qtbot, name, "+7 900 000-00-00")
+    click(qtbot, win.patients.new_button)
+    assert win.patient_view.patient is not None and win.patient_view.patient.full_name == name
+    click(qtbot, win.patient_view.new_exam_button)
+    view = win.patient_view.exam_view
+    assert view.exam is not None
+    return view
+
+
+def add_file(view, qtbot, monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    click(qtbot, view.images.open_button)
+
+
+def analyse(view, qtbot) -> None:
+    click(qtbot, view.result.analyse_button)
+    qtbot.waitUntil(lambda: view.result.record is not None and not view.result.is_busy(), timeout=20000)
+
+
+def test_full_flow_survives_restart(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+    data = tmp_path / "data"
+    win = open_window(qtbot, data)
+    assert win.models.ready, win.models.error
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, image_file)
+    assert len(view.exam.images) == 1 and view.images.viewer.has_image()
+    # Mark the lesion on the back, write a note, save.
+    view.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(view.bodymap)
+    point = view.bodymap.widget_point("back", 0.40, 0.30)
+    qtbot.mouseClick(view.bodymap, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    site = view.bodymap.site()
+    assert site is not None and site.view == "back" and "back" in site.label
+    qtbot.keyClicks(view.notes, "6 mm, grew since spring")
+    click(qtbot, view.save_button)
+    assert not view.is_dirty()
+    # Analyse and read the result.
+    analyse(view, qtbot)
+    rec = view.result.record
+    card = installed_tiny_model
+    assert rec.model_sha256 == card.sha256 and 0.0 <= rec.malignant <= 1.0
+    assert card.short_sha in view.result.model_label.text() and card.name in view.result.model_label.text()
+    assert "threshold" in view.result.decision.text()
+    assert "not a diagnosis" in view.result.intended_use.text() and view.result.intended_use.isVisible()
+    assert view.result.malignant_bar.value() == round(rec.malignant * 1000)
+    assert "malignant" in win.patient_view.exams.currentItem().text()
+    exam_id, sha = view.exam.id, view.exam.images[0].sha256
+    close_window(win)
+
+    # Restart on the same data folder: everything is there.
+    win2 = open_window(qtbot, data)
+    assert win2.patients.list.count() == 1
+    win2.patients.list.setCurrentRow(0)
+    view2 = win2.patient_view.exam_view
+    assert win2.patient_view.patient.phone == "+7 900 000-00-00"
+    assert view2.exam.id == exam_id and view2.exam.images[0].sha256 == sha
+    assert view2.exam.notes == "6 mm, grew since spring" and view2.exam.site == site
+    assert view2.images.viewer.has_image()
+    assert view2.result.record is not None and view2.result.record.id == rec.id
+    actions = {(a.action, a.entity) for a in win2.store.list_audit()}
+    assert {("create", "patient"), ("add-image", "examination"), ("analyse", "examination")} <= actions
+    close_window(win2)
+
+
+def test_window_opens_without_a_model_and_says_how_to_get_one(qtbot, monkeypatch, tmp_path, image_file) -> None:
+    win = open_window(qtbot, tmp_path / "data")
+    assert win.models.error is not None and not win.models.ready
+    assert win.banner.isVisible() and "No model is installed" in win.banner.text()
+    assert "import-model" in win.banner.text()
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, image_file)
+    assert len(view.exam.images) == 1  # records work without a model
+    assert not view.result.analyse_button.isEnabled()
+    assert view.result.record is None and "No model" in view.result.notice.text()
+    close_window(win)
+
+
+def test_analysis_runs_off_the_gui_thread(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+    win = open_window(qtbot, tmp_path / "data")
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, image_file)
+    session = win.models.session
+    real = session.predict_images
+
+    def slow(*args, **kwargs):
+        time.sleep(0.8)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session, "predict_images", slow)
+    ticks = []
+    timer = QTimer(interval=20, timeout=lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    click(qtbot, view.result.analyse_button)
+    assert view.result.is_busy() and not view.result.analyse_button.isEnabled()
+    qtbot.waitUntil(lambda: view.result.record is not None, timeout=20000)
+    timer.stop()
+    # The event loop kept running while the model worked: no gap near the 0.8 s the model took.
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 10 and max(gaps) < 0.5
+    assert not view.result.is_busy()
+    close_window(win)
+
+
+def test_bad_file_gives_one_line_and_loses_nothing(qtbot, monkeypatch, tmp_path, image_file) -> None:
+    win = open_window(qtbot, tmp_path / "data", wait_model=False)
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, image_file)
+    junk = tmp_path / "scan.jpg"
+    junk.write_bytes(b"\xff\xd8 not really a jpeg")
+    add_file(view, qtbot, monkeypatch, junk)
+    assert view.images.error.isVisible() and "scan.jpg" in view.images.error.text()
+    assert "\n" not in view.images.error.text()
+    assert len(view.exam.images) == 1 and view.images.thumbs.count() == 1
+    close_window(win)
+
+
+def test_paste_and_drop_add_pictures(qtbot, monkeypatch, tmp_path, image_file) -> None:
+    win = open_window(qtbot, tmp_path / "data", wait_model=False)
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    rgb = make_rgb(120, 90, seed=3)
+    QGuiApplication.clipboard().setImage(QImage(rgb.data, 120, 90, 360, QImage.Format.Format_RGB888).copy())
+    click(qtbot, view.images.paste_button)
+    assert len(view.exam.images) == 1 and view.exam.images[0].width == 120
+    other = tmp_path / "other.png"
+    Image.fromarray(make_rgb(70, 50, seed=4)).save(other)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    view.images.dropEvent(event)
+    assert [i.original_name for i in view.exam.images][-1] == "other.png"
+    assert view.images.thumbs.count() == 2
+    close_window(win)
+
+
+def test_search_follow_up_and_compare_over_time(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+    win = open_window(qtbot, tmp_path / "data")
+    view = create_patient_with_exam(win, qtbot, monkeypatch, "Petrov Ivan")
+    add_file(view, qtbot, monkeypatch, image_file)
+    analyse(view, qtbot)
+    first = view.exam
+    assert not view.compare_button.isEnabled()
+    click(qtbot, view.follow_up_button)
+    second = view.exam
+    assert second.id != first.id and second.lesion_id == first.lesion_id and second.site == first.site
+    other = tmp_path / "later.png"
+    Image.fromarray(make_rgb(64, 48, seed=9)[::-1].copy()).save(other)
+    add_file(view, qtbot, monkeypatch, other)
+    analyse(view, qtbot)
+    assert view.compare_button.isEnabled()
+    dialog = win.patient_view.compare(first.lesion_id)
+    qtbot.addWidget(dialog)
+    assert [e.id for e in dialog.exams] == [first.id, second.id]
+    assert "Change:" in dialog.columns[1]["change"].text()
+    assert dialog.columns[0]["probability"].text().startswith("Malignant")
+    # Search narrows the list (Cyrillic folding is covered in the store tests).
+    fill_patient_dialog(monkeypatch, qtbot, "Сидорова Анна")
+    click(qtbot, win.patients.new_button)
+    assert win.patients.list.count() == 2
+    qtbot.keyClicks(win.patients.search, "petr")
+    qtbot.waitUntil(lambda: win.patients.list.count() == 1)
+    assert "Petrov" in win.patients.list.item(0).text()
+    close_window(win)
+
+
+def test_unsaved_edits_are_kept_when_leaving(qtbot, monkeypatch, tmp_path) -> None:
+    win = open_window(qtbot, tmp_path / "data", wait_model=False)
+    view = create_patient_with_exam(win, qtbot, monkeypatch, "A")
+    exam_id = view.exam.id
+    qtbot.keyClicks(view.notes, "left unsaved")
+    view.checklist.method.setCurrentIndex(2)
+    view.checklist.checks["blue_white_veil"].setChecked(True)
+    assert view.is_dirty()
+    fill_patient_dialog(monkeypatch, qtbot, "B")
+    click(qtbot, win.patients.new_button)  # switching patient saves the edits
+    saved = win.store.get_examination(exam_id)
+    assert saved.notes == "left unsaved" and saved.checklist["blue_white_veil"] is True
+    close_window(win)
+
+
+def test_edit_patient_and_settings(qtbot, monkeypatch, tmp_path) -> None:
+    from dermassist.ui import settings_dialog
+
+    win = open_window(qtbot, tmp_path / "data", wait_model=False)
+    create_patient_with_exam(win, qtbot, monkeypatch, "Old Name")
+
+    def edit_exec(dialog):
+        dialog.full_name.setText("New Name")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(patient_dialog.PatientDialog, "exec", edit_exec)
+    click(qtbot, win.patient_view.edit_button)
+    assert "New Name" in win.patient_view.header.text() and "New Name" in win.patients.list.item(0).text()
+
+    def settings_exec(dialog):
+        dialog.doctor_name.setText("Dr Smirnova")
+        dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", settings_exec)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a, **k: None)
+    win.open_settings()
+    assert load_settings().doctor_name == "Dr Smirnova" and load_settings().language == "ru"
+    click(qtbot, win.patient_view.new_exam_button)
+    assert win.patient_view.exam_view.exam.referring_doctor == "Dr Smirnova"
+    assert win.store.list_audit("examination")[0].actor == "Dr Smirnova"
+    close_window(win)
