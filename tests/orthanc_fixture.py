@@ -144,9 +144,7 @@ class OrthancServer:
 
     def study_id(self, study_uid: str) -> str:
         """Orthanc's identifier of a study, by StudyInstanceUID."""
-        found = requests.post(
-            self.url + "/tools/lookup", data=study_uid, auth=AUTH, timeout=30
-        ).json()
+        found = requests.post(self.url + "/tools/lookup", data=study_uid, auth=AUTH, timeout=30).json()
         ids = [f["ID"] for f in found if f["Type"] == "Study"]
         assert ids, f"study {study_uid} not found in Orthanc"
         return str(ids[0])

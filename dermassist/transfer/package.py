@@ -94,17 +94,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def render_pdf(store: RecordStore, examination_id: int, settings: Settings, lang: str, out_path: Path) -> str:
-    """Render the referral PDF with the reports package; returns the referral number it printed ('' if none)."""
+def render_pdf(store: RecordStore, examination_id: int, settings: Settings, lang: str | None, out_path: Path) -> str:
+    """Render the referral PDF with the reports package; returns the referral number it printed."""
+    from dermassist.reports.referral import ReportError, referral_from_store, render_referral
+
     try:
-        from dermassist.reports.referral import referral_from_store, render_referral
-    except ImportError as exc:
-        raise PackageError(f"the referral report cannot be made ({exc})") from None
-    data = referral_from_store(store, examination_id, settings, lang)
-    render_referral(data, out_path)
+        data = referral_from_store(store, examination_id, settings, lang)
+        render_referral(data, out_path)
+    except ReportError as exc:
+        raise PackageError(f"the referral report cannot be made: {exc}") from None
     if not out_path.is_file() or out_path.stat().st_size == 0:
         raise PackageError(f"the referral report for examination {examination_id} was not written")
-    return str(getattr(data, "referral_number", "") or "")
+    return str(data.examination.referral_number or "")
 
 
 def build_package(
@@ -155,7 +156,6 @@ def _fill(
     report_uid, sr_uid, include_sr = extra
     exam = store.get_examination(exam_id)
     summary = summarize(exam)
-    lang = lang or settings.language or "en"
     referral_number = render_pdf(store, exam_id, settings, lang, tmp / PDF_NAME)
     pdf = (tmp / PDF_NAME).read_bytes()
     referral_number = exam.referral_number or referral_number or f"DA{exam_id}"

@@ -1,0 +1,59 @@
+"""The "test connection" action: a C-ECHO for DIMSE, a one-result QIDO-RS query for DICOMweb."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from dermassist.records.settings import Settings
+from dermassist.transfer.errors import TransferError
+from dermassist.transfer.transport import check_configured, describe_destination
+
+VERIFICATION = "1.2.840.10008.1.1"
+
+
+@dataclass(frozen=True)
+class ConnectionResult:
+    """Whether the center's PACS answered, with a one-line message."""
+
+    ok: bool
+    message: str
+    seconds: float
+
+
+def _echo(settings: Settings) -> str:
+    from dermassist.transfer.cstore import associate
+
+    assoc = associate(settings, [(VERIFICATION, ["1.2.840.10008.1.2"])])
+    try:
+        status = assoc.send_c_echo()
+    finally:
+        if assoc.is_established:
+            assoc.release()
+    code = int(getattr(status, "Status", -1)) if status else -1
+    if code != 0:
+        raise TransferError(f"C-ECHO answered with status {code if code < 0 else hex(code)}")
+    return "C-ECHO succeeded"
+
+
+def _qido(settings: Settings) -> str:
+    from dermassist.transfer.dicomweb import request
+
+    resp = request(settings, "GET", "/studies?limit=1", headers={"Accept": "application/dicom+json"})
+    if resp.status_code not in (200, 204):
+        raise TransferError(f"QIDO-RS answered HTTP {resp.status_code} {resp.reason}")
+    return "QIDO-RS query succeeded"
+
+
+def check_connection(settings: Settings) -> ConnectionResult:
+    """Try the configured PACS once; never raises."""
+    started = time.monotonic()
+    try:
+        check_configured(settings)
+        what = _echo(settings) if settings.pacs_protocol == "dimse" else _qido(settings)
+    except TransferError as exc:
+        return ConnectionResult(False, str(exc), time.monotonic() - started)
+    except Exception as exc:  # a connection test must report, not crash the settings dialog
+        return ConnectionResult(False, f"{type(exc).__name__}: {exc}", time.monotonic() - started)
+    elapsed = time.monotonic() - started
+    return ConnectionResult(True, f"{describe_destination(settings)}: {what} ({elapsed * 1000:.0f} ms)", elapsed)
