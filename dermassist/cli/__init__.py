@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from dermassist.selftest import run_self_test
 
-        return run_self_test()
+        return int(run_self_test())
     if args.command is None:
         from dermassist.ui.app import run_gui
 
@@ -61,3 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 141

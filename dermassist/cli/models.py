@@ -30,10 +30,13 @@ def run(args: argparse.Namespace) -> int:
         c = m.card
         test = c.metrics.get("test", {}) if isinstance(c.metrics.get("test"), dict) else {}
         auc = test.get("roc_auc", {})
-        auc_txt = f"{auc.get('value'):.3f} [{auc['ci95'][0]:.3f}, {auc['ci95'][1]:.3f}]" if isinstance(auc, dict) and "value" in auc else "n/a"
+        auc_txt = "n/a"
+        if isinstance(auc, dict) and "value" in auc:
+            auc_txt = f"{auc['value']:.3f} [{auc['ci95'][0]:.3f}, {auc['ci95'][1]:.3f}]"
         print(f"{c.name} {c.version}{'  (default)' if c.extra.get('default') else ''}")
         print(f"  file: {m.path}\n  sha256: {c.sha256}\n  architecture: {c.architecture}")
-        print(f"  input: {c.input.size[0]}x{c.input.size[1]} {c.input.layout} {c.input.channel_order}, resize {c.input.resize}")
+        size = f"{c.input.size[0]}x{c.input.size[1]}"
+        print(f"  input: {size} {c.input.layout} {c.input.channel_order}, resize {c.input.resize}")
         print(f"  labels: {', '.join(c.output.labels)}; threshold {c.threshold:.3f}; test ROC AUC {auc_txt}")
         print(f"  training data: {c.training_data.get('description', 'n/a')}")
         print(f"  licence: {c.training_data.get('licence', 'n/a')}")

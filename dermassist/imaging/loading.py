@@ -6,6 +6,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -74,7 +75,7 @@ def load_image(
         if isinstance(source, bytes):
             if not source:
                 raise ImageLoadError(f"{label}: empty image data")
-            fh: io.BufferedIOBase | io.BytesIO = io.BytesIO(source)
+            fh: BinaryIO = io.BytesIO(source)
         else:
             path = Path(source)
             if not path.is_file():
@@ -99,10 +100,10 @@ def load_image(
         raise ImageLoadError(f"{label}: image too large to decode in available memory") from None
 
 
-def _decode(fh: io.BufferedIOBase | io.BytesIO, label: str, min_size: tuple[int, int] | None) -> LoadedImage:
+def _decode(fh: BinaryIO, label: str, min_size: tuple[int, int] | None) -> LoadedImage:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        img = Image.open(fh)
+        img: Image.Image = Image.open(fh)
         fmt = img.format or "unknown"
         width, height = img.size
         if width * height > MAX_PIXELS:

@@ -59,7 +59,7 @@ def normalise(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
     """Value part of preprocessing on an input-sized uint8 RGB picture: channel order, scale,
     mean/std and layout. Returns float32 CHW or HWC (no batch axis)."""
     arr = rgb[..., ::-1] if spec.channel_order == "BGR" else rgb
-    x = arr.astype(np.float32) * np.float32(spec.pixel_scale)
+    x: np.ndarray = arr.astype(np.float32) * np.float32(spec.pixel_scale)
     x = (x - np.asarray(spec.mean, dtype=np.float32)) / np.asarray(spec.std, dtype=np.float32)
     if spec.layout == "NCHW":
         x = x.transpose(2, 0, 1)

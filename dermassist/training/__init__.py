@@ -1,1 +1,1 @@
-"""training package."""
+"""Training (the only package that imports torch; install the ``train`` extra)."""

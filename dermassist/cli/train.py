@@ -1,0 +1,63 @@
+"""``dermassist train``: fine-tune an ImageNet CNN on the ISIC data and export ONNX + card."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = Path("..") / "shared" / "data" / "isic"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``train`` subcommand."""
+    p = sub.add_parser("train", help="train a model (needs the 'train' extra: torch)")
+    p.add_argument("--arch", required=True, help="mobilenet_v2, efficientnet_lite0, resnet50, densenet121, ...")
+    p.add_argument("--epochs", type=int, default=8, help="total epochs including --head-epochs")
+    p.add_argument("--head-epochs", type=int, default=1, help="first epochs train only the new head")
+    p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, exported model)")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ISIC folder with labels.csv")
+    p.add_argument("--weights", type=Path, help="local ImageNet weights (.pth state dict) for the architecture")
+    p.add_argument("--no-pretrained", action="store_true", help="start from random weights")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--lr", type=float, default=4e-4)
+    p.add_argument("--input-size", type=int, default=224)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--limit", type=int, help="use only this many images per split (smoke test)")
+    p.add_argument("--threads", type=int)
+    p.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    p.add_argument("--no-export", action="store_true", help="skip ONNX export and the model card")
+    p.add_argument("--name", help="model name for the card (default dermassist-<arch>)")
+    p.add_argument("--version", default="1.0.0", help="model version for the card")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train, then export ONNX and write its card with measured metrics."""
+    try:
+        from dermassist.training.models import WeightsError
+        from dermassist.training.trainer import TrainConfig, train
+    except ImportError as exc:
+        print(f"dermassist: training needs the 'train' extra (pip install -e '.[train]'): {exc}", file=sys.stderr)
+        return 2
+    if not (args.data / "labels.csv").is_file():
+        print(f"dermassist: no labels.csv in {args.data}", file=sys.stderr)
+        return 2
+    cfg = TrainConfig(arch=args.arch, data=args.data, out=args.out, epochs=args.epochs, head_epochs=args.head_epochs,
+                      batch_size=args.batch_size, lr=args.lr, input_size=args.input_size, weights=args.weights,
+                      pretrained=not args.no_pretrained, seed=args.seed, limit=args.limit, threads=args.threads,
+                      device=args.device)
+    try:
+        best = train(cfg, log=lambda m: print(m, flush=True))
+    except WeightsError as exc:
+        print(f"dermassist: {exc}", file=sys.stderr)
+        return 2
+    if args.no_export:
+        return 0
+    from dermassist.training.export import export_with_card
+
+    name = args.name or f"dermassist-{args.arch.replace('_', '-')}"
+    onnx_path = export_with_card(best, args.out, args.data, name=name, version=args.version, limit=args.limit,
+                                 log=lambda m: print(m, flush=True))
+    print(f"exported {onnx_path} and {onnx_path.with_suffix('.json')}")
+    return 0

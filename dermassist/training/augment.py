@@ -1,0 +1,108 @@
+"""Dermoscopy augmentations on uint8 RGB arrays; the final step is the app's own preprocessing."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from dermassist.inference.card import InputSpec
+from dermassist.inference.preprocess import preprocess
+
+
+def random_resized_crop(rgb: np.ndarray, rng: np.random.Generator, scale: tuple[float, float] = (0.6, 1.0),
+                        ratio: tuple[float, float] = (0.75, 1.333)) -> np.ndarray:
+    """Crop a random area/aspect window (scale and aspect-ratio robustness)."""
+    h, w = rgb.shape[:2]
+    for _ in range(10):
+        area = h * w * rng.uniform(*scale)
+        aspect = np.exp(rng.uniform(np.log(ratio[0]), np.log(ratio[1])))
+        cw, ch = int(round(np.sqrt(area * aspect))), int(round(np.sqrt(area / aspect)))
+        if 0 < cw <= w and 0 < ch <= h:
+            x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+            return rgb[y : y + ch, x : x + cw]
+    return rgb
+
+
+def geometric(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Flips, 90-degree rotations and a small rotation/shear (lesions have no up or down)."""
+    if rng.random() < 0.5:
+        rgb = rgb[:, ::-1]
+    if rng.random() < 0.5:
+        rgb = rgb[::-1]
+    rgb = np.rot90(rgb, int(rng.integers(0, 4)))
+    rgb = np.ascontiguousarray(rgb)
+    if rng.random() < 0.5:
+        h, w = rgb.shape[:2]
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(rng.uniform(-20, 20)), float(rng.uniform(1.0, 1.15)))
+        m[0, 1] += rng.uniform(-0.05, 0.05)
+        rgb = cv2.warpAffine(rgb, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT_101)
+    return rgb
+
+
+def photometric(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Brightness, contrast, saturation, hue, gamma and per-channel colour cast (other cameras, lights)."""
+    x = rgb.astype(np.float32)
+    x = x * rng.uniform(0.75, 1.25) + rng.uniform(-20, 20)
+    mean = x.mean()
+    x = (x - mean) * rng.uniform(0.75, 1.3) + mean
+    x = x * rng.uniform(0.9, 1.1, size=3).astype(np.float32)  # white-balance shift
+    x = np.clip(x, 0, 255).astype(np.uint8)
+    if rng.random() < 0.7:
+        hsv = cv2.cvtColor(x, cv2.COLOR_RGB2HSV).astype(np.int16)
+        hsv[..., 0] = (hsv[..., 0] + int(rng.integers(-8, 9))) % 180
+        hsv[..., 1] = np.clip(hsv[..., 1] * rng.uniform(0.7, 1.3), 0, 255)
+        x = cv2.cvtColor(hsv.astype(np.uint8), cv2.COLOR_HSV2RGB)
+    if rng.random() < 0.3:
+        gamma = rng.uniform(0.7, 1.4)
+        lut = np.clip(((np.arange(256) / 255.0) ** gamma) * 255.0, 0, 255).astype(np.uint8)
+        x = lut[x]
+    return x
+
+
+def artefacts(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Occasional hair strands, a dark dermatoscope vignette, blur and re-compression."""
+    h, w = rgb.shape[:2]
+    out = rgb.copy()
+    if rng.random() < 0.2:
+        for _ in range(int(rng.integers(1, 8))):
+            pts = np.cumsum(rng.normal(0, w / 12, (4, 2)), axis=0) + rng.uniform(0, [w, h])
+            colour = tuple(int(c) for c in rng.integers(10, 70, 3))
+            cv2.polylines(out, [pts.astype(np.int32)], False, colour, int(rng.integers(1, 3)), cv2.LINE_AA)
+    if rng.random() < 0.2:
+        yy, xx = np.mgrid[0:h, 0:w]
+        r = np.hypot((xx - w / 2) / (w / 2), (yy - h / 2) / (h / 2))
+        edge = rng.uniform(0.85, 1.2)
+        mask = np.clip((edge - r) / 0.1, 0, 1)[..., None]
+        out = (out * mask).astype(np.uint8)
+    if rng.random() < 0.15:
+        k = int(rng.choice([3, 5]))
+        out = cv2.GaussianBlur(out, (k, k), 0)
+    if rng.random() < 0.25:
+        ok, buf = cv2.imencode(".jpg", out[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 95))])
+        if ok:
+            decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+            if decoded is not None:
+                out = np.ascontiguousarray(decoded[..., ::-1])
+    return out
+
+
+def train_transform(spec: InputSpec):  # type: ignore[no-untyped-def]
+    """Augment, then run the inference module's preprocessing (resize to input, normalise, layout)."""
+
+    def apply(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        x = random_resized_crop(rgb, rng)
+        x = geometric(x, rng)
+        x = photometric(x, rng)
+        x = artefacts(x, rng)
+        return preprocess(np.ascontiguousarray(x), spec)
+
+    return apply
+
+
+def eval_transform(spec: InputSpec):  # type: ignore[no-untyped-def]
+    """Evaluation transform: exactly the app's preprocessing, nothing else."""
+
+    def apply(rgb: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
+        return preprocess(rgb, spec)
+
+    return apply

@@ -1,0 +1,109 @@
+"""Export a checkpoint to ONNX (logits, features, feature map), verify it, and write its card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from dermassist import INTENDED_USE
+from dermassist.inference.card import InputSpec, card_from_dict, sha256_file, write_card
+from dermassist.inference.preprocess import preprocess
+from dermassist.training.data import preload, read_labels
+from dermassist.training.models import ExportWrapper, build
+
+TRAINING_DATA = {
+    "description": (
+        "ISIC Archive dermoscopy: HAM10000 (5,984 images) and ISIC 2017 challenge training+validation "
+        "(2,150 images); fixed lesion-grouped train/val/test split; malignant = melanoma, basal cell "
+        "carcinoma, actinic keratosis/intraepithelial carcinoma"
+    ),
+    "licence": "CC BY-NC 4.0 (HAM10000) and ISIC Archive terms (CC-0 / CC-BY-NC): non-commercial use only",
+    "citations": [
+        "Tschandl P, Rosendahl C, Kittler H. The HAM10000 dataset. Sci Data 5:180161 (2018)",
+        "Codella N et al. Skin lesion analysis toward melanoma detection (ISIC 2017). ISBI 2018",
+    ],
+    "splits": {"train": 6190, "val": 1048, "test": 896},
+}
+LIMITATIONS = [
+    "Trained on dermoscopic images only: clinical (non-dermoscopic) photographs, nails, mucosa and "
+    "pictures of whole body areas are outside its scope.",
+    "Training data come mostly from fair-skinned European and Australian patients; performance on "
+    "darker skin types (Fitzpatrick IV-VI) is unknown.",
+    "Benign class mixes naevi, seborrhoeic keratoses, dermatofibromas and vascular lesions; rare "
+    "malignancies (e.g. squamous cell carcinoma, Merkel cell) are absent or scarce.",
+    "Images were squashed to a square in training; the app resizes whole pictures the same way.",
+]
+
+
+def export_onnx(ckpt_path: Path, onnx_path: Path) -> tuple[torch.nn.Module, InputSpec, dict[str, Any]]:
+    """Write the ONNX file (opset 17, dynamic batch); returns the torch model and its input spec."""
+    ck = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+    built = build(ck["arch"], pretrained=False)
+    built.net.load_state_dict(ck["model"])
+    net = ExportWrapper(built.net).eval()
+    s = ck["spec"]
+    spec = InputSpec(s["name"], tuple(s["size"]), s["layout"], s["resize"], s["channel_order"],  # type: ignore[arg-type]
+                     s["pixel_scale"], tuple(s["mean"]), tuple(s["std"]), s["interpolation"])  # type: ignore[arg-type]
+    dummy = torch.zeros(1, 3, *spec.size)
+    tmp = onnx_path.with_suffix(".onnx.tmp")
+    torch.onnx.export(
+        net, (dummy,), str(tmp), opset_version=17, input_names=["input"],
+        output_names=["logits", "features", "feature_map"],
+        dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}, "features": {0: "batch"},
+                      "feature_map": {0: "batch"}},
+        dynamo=False,
+    )
+    tmp.replace(onnx_path)
+    return net, spec, ck
+
+
+def verify_against_torch(net: torch.nn.Module, onnx_path: Path, images: list[np.ndarray], spec: InputSpec) -> float:
+    """Max absolute malignant-probability difference between torch and ONNX Runtime."""
+    import onnxruntime as ort
+
+    x = np.stack([preprocess(im, spec) for im in images])
+    sess = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
+    onnx_logits = sess.run(["logits"], {"input": x})[0]
+    with torch.no_grad():
+        torch_logits = net(torch.from_numpy(x))[0].numpy()
+    p_onnx = torch.softmax(torch.from_numpy(onnx_logits), 1).numpy()
+    p_torch = torch.softmax(torch.from_numpy(torch_logits), 1).numpy()
+    return float(np.abs(p_onnx - p_torch).max())
+
+
+def export_with_card(ckpt_path: Path, out: Path, data: Path, name: str, version: str,
+                     limit: int | None = None, log=print) -> Path:  # type: ignore[no-untyped-def]
+    """Export, check against torch on real validation images, calibrate, measure, write the card."""
+    from dermassist.evaluation.evaluate import calibrate_and_measure
+
+    onnx_path = out / f"{name}-{version}.onnx"
+    net, spec, ck = export_onnx(ckpt_path, onnx_path)
+    val = read_labels(data, "val", limit or 64)
+    diff = verify_against_torch(net, onnx_path, preload(val), spec)
+    log(f"ONNX vs torch: max |dp| = {diff:.2e} on {len(val)} validation images")
+    if diff >= 1e-4:
+        raise RuntimeError(f"ONNX export differs from torch by {diff:.2e} (limit 1e-4)")
+    card: dict[str, Any] = {
+        "schema_version": 1, "name": name, "architecture": ck["arch"], "version": version,
+        "file": onnx_path.name, "sha256": sha256_file(onnx_path),
+        "input": {"name": "input", "size": list(spec.size), "layout": spec.layout, "resize": spec.resize,
+                  "interpolation": spec.interpolation, "channel_order": spec.channel_order,
+                  "pixel_scale": spec.pixel_scale, "mean": list(spec.mean), "std": list(spec.std)},
+        "output": {"name": "logits", "kind": "logits", "labels": ["benign", "malignant"],
+                   "positive_label": "malignant", "temperature": 1.0, "features": "features",
+                   "feature_map": "feature_map", "head_weights": "exported in the ONNX graph (Gemm)"},
+        "threshold": 0.5, "training_data": TRAINING_DATA, "metrics": {}, "intended_use": INTENDED_USE,
+        "limitations": LIMITATIONS,
+        "training": {"imagenet_weights": ck.get("weights"), "best_epoch": ck.get("epoch"),
+                     "val_auc_torch": ck.get("val_auc"), "onnx_vs_torch_max_abs_prob_diff": diff,
+                     "opset": 17},
+    }
+    card_path = onnx_path.with_suffix(".json")
+    write_card(card_from_dict(card, card_path), card_path)
+    final = calibrate_and_measure(card_path, data, limit=limit, log=log)
+    log(json.dumps(final.get("metrics", {}).get("test", {}), indent=1)[:2000])
+    return onnx_path

@@ -1,0 +1,121 @@
+"""Training code on a handful of synthetic images, so it cannot rot (needs the train extra)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import make_rgb
+from PIL import Image
+
+torch = pytest.importorskip("torch", reason="training tests need the 'train' extra (torch)")
+
+from dermassist.inference.card import load_card  # noqa: E402
+from dermassist.inference.preprocess import preprocess  # noqa: E402
+from dermassist.training import augment  # noqa: E402
+from dermassist.training.models import WeightsError, build  # noqa: E402
+from dermassist.training.trainer import input_spec  # noqa: E402
+
+
+@pytest.fixture
+def tiny_dataset(tmp_path: Path) -> Path:
+    """A labels.csv with 8 images per split; malignant ones are darker, so there is signal."""
+    root = tmp_path / "isic"
+    (root / "images").mkdir(parents=True)
+    rows = []
+    for split in ("train", "val", "test"):
+        for i in range(8):
+            malignant = i % 2
+            rgb = make_rgb(64, 64, seed=i + 10 * len(rows))
+            if malignant:
+                rgb = (rgb * 0.5).astype(np.uint8)
+            name = f"images/{split}_{i}.jpg"
+            Image.fromarray(rgb).save(root / name)
+            rows.append({"image": name, "isic_id": f"X{len(rows)}", "source": "synthetic", "lesion_id": "",
+                         "diagnosis": "mel" if malignant else "nv", "malignant": malignant, "dx_type": "",
+                         "age": "", "sex": "", "site": "", "split": split})
+    with open(root / "labels.csv", "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return root
+
+
+def test_eval_transform_is_the_inference_preprocessing() -> None:
+    built = build("mobilenet_v2", pretrained=False)
+    spec = input_spec(built, 224)
+    rgb = make_rgb(300, 200, seed=4)
+    assert augment.preprocess is preprocess  # imported, not re-implemented
+    np.testing.assert_array_equal(augment.eval_transform(spec)(rgb), preprocess(rgb, spec))
+    x = augment.train_transform(spec)(rgb, np.random.default_rng(0))
+    assert x.shape == (3, 224, 224) and x.dtype == np.float32
+
+
+def test_augmentations_are_reproducible() -> None:
+    rgb = make_rgb(120, 100)
+    spec = input_spec(build("mobilenet_v2", pretrained=False), 64)
+    a = augment.train_transform(spec)(rgb, np.random.default_rng(5))
+    b = augment.train_transform(spec)(rgb, np.random.default_rng(5))
+    np.testing.assert_array_equal(a, b)
+
+
+def test_local_weights_file_for_other_architectures(tmp_path: Path) -> None:
+    import torchvision
+
+    weights = tmp_path / "resnet18-imagenet.pth"
+    torch.save(torchvision.models.resnet18(weights=None).state_dict(), weights)
+    built = build("resnet18", weights=weights)
+    assert built.net(torch.zeros(1, 3, 64, 64)).shape == (1, 2)
+    with pytest.raises(WeightsError, match="--weights"):
+        build("resnet50")
+    wrong = tmp_path / "wrong.pth"
+    torch.save(torchvision.models.mobilenet_v2(weights=None).state_dict(), wrong)
+    with pytest.raises(WeightsError, match="do not fit"):
+        build("resnet18", weights=wrong)
+
+
+def test_installed_imagenet_weights_load() -> None:
+    from dermassist.training.models import installed_weights
+
+    for arch in ("mobilenet_v2", "efficientnet_lite0"):
+        if installed_weights(arch) is None:
+            pytest.fail(f"ImageNet weights for {arch} are not installed (see README: train extra)")
+        assert build(arch).net(torch.zeros(1, 3, 64, 64)).shape == (1, 2)
+
+
+def _train(data: Path, out: Path, epochs: int, *extra: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "dermassist", "train", "--arch", "mobilenet_v2", "--epochs", str(epochs),
+           "--out", str(out), "--data", str(data), "--batch-size", "4", "--input-size", "64", "--threads", "1",
+           *extra]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+
+
+def test_train_resume_export_and_evaluate(tiny_dataset: Path, tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    first = _train(tiny_dataset, out, 1, "--no-export")
+    assert first.returncode == 0, first.stderr
+    assert (out / "last.pt").is_file() and (out / "best.pt").is_file()
+    second = _train(tiny_dataset, out, 2)
+    assert second.returncode == 0, second.stderr
+    assert "resumed" in second.stdout and '"epoch": 1' in second.stdout
+    onnx_files = list(out.glob("*.onnx"))
+    assert len(onnx_files) == 1
+    card = load_card(onnx_files[0])  # validates fields and sha256
+    raw = json.loads(onnx_files[0].with_suffix(".json").read_text())
+    assert raw["training"]["onnx_vs_torch_max_abs_prob_diff"] < 1e-4
+    assert set(raw["metrics"]) >= {"train", "val", "test", "calibration"}
+    assert raw["metrics"]["val"]["sensitivity"]["value"] >= 0.9  # threshold chosen for sensitivity on val
+    assert raw["operating_points"]["sens95"]["threshold"] <= raw["operating_points"]["sens90"]["threshold"]
+    assert "non-commercial" in raw["training_data"]["licence"]
+    ev = subprocess.run([sys.executable, "-m", "dermassist", "evaluate", str(onnx_files[0]), "--data",
+                         str(tiny_dataset), "--split", "test", "--out", str(tmp_path / "eval")],
+                        capture_output=True, text=True, timeout=300)
+    assert ev.returncode == 0, ev.stderr
+    report = json.loads((tmp_path / "eval" / "evaluation.json").read_text())
+    assert report["splits"]["test"]["roc_auc"] == raw["metrics"]["test"]["roc_auc"]
+    assert (tmp_path / "eval" / "roc.png").stat().st_size > 1000
