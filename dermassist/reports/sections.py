@@ -1,0 +1,184 @@
+"""The referral's sections about who and where: header, patient, lesion site, notes, sign-off."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+
+from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist.imaging import bodymap
+from dermassist.reports.flowables import BodyMapThumbnail
+from dermassist.reports.inputs import ReferralInput
+from dermassist.reports.layout import (
+    CONTENT_W,
+    INK,
+    RULE,
+    URGENCY_BG,
+    boxed,
+    grid_table,
+    heading,
+    kv_table,
+    para,
+    styled,
+    text,
+)
+from dermassist.reports.strings import checklist_item, fmt_birth, fmt_date, fmt_value, has, t
+
+
+def or_not_given(lang: str, value: str | None) -> str:
+    """The value, or 'not given' when it is empty."""
+    return value.strip() if value and value.strip() else t(lang, "not_given")
+
+
+def referral_number(data: ReferralInput) -> str:
+    """The referral's number as printed ('(not numbered)' when the examination has none)."""
+    return data.examination.referral_number.strip() or t(data.lang, "no_number")
+
+
+def header(data: ReferralInput) -> list[Flowable]:
+    """Clinic on the left, the specialized center on the right, a rule below."""
+    lang, s = data.lang, data.settings
+    left: list[Flowable] = [para(or_not_given(lang, s.clinic_name), "clinic")]
+    if s.clinic_address.strip():
+        left.append(para(s.clinic_address, "small"))
+    right: list[Flowable] = [para(t(lang, "to_center"), "label"), para(or_not_given(lang, s.center_name), "strong")]
+    if s.center_contact.strip():
+        right.append(para(s.center_contact, "small"))
+    table = Table([[left, right]], colWidths=[CONTENT_W * 0.56, CONTENT_W * 0.44])
+    table.setStyle(
+        styled(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.8, INK),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [table, Spacer(1, 3 * mm)]
+
+
+def title_block(data: ReferralInput) -> list[Flowable]:
+    """Title, referral number and date, and the urgency in a coloured cell."""
+    lang, exam = data.lang, data.examination
+    urgency = exam.urgency if exam.urgency in URGENCY_BG else "routine"
+    number = [para(t(lang, "referral_no"), "label"), para(referral_number(data), "strong")]
+    when = [para(t(lang, "referral_date"), "label"), para(fmt_date(lang, data.generated_at.date().isoformat()))]
+    urgent = [para(t(lang, "urgency"), "label"), para(t(lang, f"urgency.{urgency}"), "urgency")]
+    w = CONTENT_W
+    table = Table([[number, when, urgent]], colWidths=[w * 0.42, w * 0.30, w * 0.28])
+    table.setStyle(
+        styled(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (2, 0), (2, 0), URGENCY_BG[urgency]),
+            ]
+        )
+    )
+    return [para(t(lang, "title"), "title"), Spacer(1, 2 * mm), table, Spacer(1, 2 * mm)]
+
+
+def site_label(data: ReferralInput) -> str:
+    """The lesion site in words: the stored label (translated from the body map when possible)."""
+    site, lang = data.examination.site, data.lang
+    if site is None:
+        return t(lang, "site_not_marked")
+    try:
+        derived = bodymap.region_name(site.view, site.x, site.y, lang)
+        derived_en = bodymap.region_name(site.view, site.x, site.y, "en")
+    except ValueError:
+        return site.label or t(lang, "site_not_marked")
+    # A label the doctor typed is kept as written; one that is just the map's own English wording
+    # follows the report's language.
+    if site.label and site.label != derived_en:
+        return site.label
+    return f"{derived} ({t(lang, 'view.' + site.view)})"
+
+
+def patient_block(data: ReferralInput) -> list[Flowable]:
+    """Patient details and the referring doctor beside the body-map thumbnail."""
+    lang, p, exam = data.lang, data.patient, data.examination
+    sex = p.sex if p.sex in ("female", "male", "other") else "unknown"
+    doctor = exam.referring_doctor.strip() or data.settings.doctor_name
+    rows: list[tuple[str, str | Flowable]] = [
+        (t(lang, "full_name"), para(or_not_given(lang, p.full_name), "strong")),
+        (t(lang, "birth_date"), fmt_birth(lang, p.birth_date, data.generated_at.date())),
+        (t(lang, "sex"), t(lang, f"sex.{sex}")),
+        (t(lang, "record_number"), or_not_given(lang, p.record_number)),
+        (t(lang, "phone"), para(or_not_given(lang, p.phone), "strong")),
+        (t(lang, "referring_doctor"), or_not_given(lang, doctor)),
+        (t(lang, "exam_date"), fmt_date(lang, exam.date)),
+        (t(lang, "site"), para(site_label(data), "strong")),
+    ]
+    map_w = 66 * mm
+    left_w = CONTENT_W - map_w - 4 * mm
+    left = [heading(t(lang, "patient")), kv_table(rows, 36 * mm, left_w)]
+    right = [heading(t(lang, "lesion")), BodyMapThumbnail(exam.site, lang)]
+    table = Table([[left, right]], colWidths=[left_w + 4 * mm, map_w])
+    table.setStyle(
+        styled(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+            ]
+        )
+    )
+    return [table]
+
+
+def notes_block(data: ReferralInput) -> list[Flowable]:
+    """The doctor's notes and, when filled in, the dermoscopy checklist."""
+    lang, exam = data.lang, data.examination
+    notes = exam.notes.strip()
+    out: list[Flowable] = [heading(t(lang, "notes")), para(notes or t(lang, "no_notes"))]
+    checklist = {k: v for k, v in exam.checklist.items() if k != "method"}
+    if checklist:
+        method = str(exam.checklist.get("method", ""))
+        title = t(lang, "checklist")
+        key = f"method.{method}"
+        if method:
+            title += f": {t(lang, key) if has(key) else method}"
+        rows = [
+            [para(checklist_item(lang, str(k)), "cell"), para(fmt_value(lang, v), "cell")] for k, v in checklist.items()
+        ]
+        out += [heading(title), grid_table(rows, [CONTENT_W * 0.55, CONTENT_W * 0.45], header=False)]
+    return [KeepTogether(out[:2]), *out[2:]]
+
+
+def intended_use_block(data: ReferralInput) -> list[Flowable]:
+    """The intended-use statement in a shaded box."""
+    statement = INTENDED_USE_RU if data.lang == "ru" else INTENDED_USE
+    box = boxed([para(t(data.lang, "intended_use"), "label"), para(statement, "small")], CONTENT_W)
+    return [Spacer(1, 4 * mm), box]
+
+
+def signature_block(data: ReferralInput) -> list[Flowable]:
+    """Doctor's name, a line to sign on and the date."""
+    lang = data.lang
+    doctor = data.examination.referring_doctor.strip() or data.settings.doctor_name.strip()
+    name = text(doctor) if doctor else "&nbsp;"
+    gap = 6 * mm
+    cells = [
+        [para(t(lang, "doctor"), "label"), "", para(t(lang, "signature"), "label"), "", para(t(lang, "date"), "label")],
+        [para(name, "base", markup=True), "", "", "", ""],
+    ]
+    widths = [CONTENT_W * 0.44, gap, CONTENT_W * 0.30, gap, CONTENT_W * 0.26 - 2 * gap]
+    table = Table(cells, colWidths=widths, rowHeights=[None, 12 * mm])
+    table.setStyle(
+        styled(
+            [
+                ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+                ("LINEBELOW", (0, 1), (0, 1), 0.6, INK),
+                ("LINEBELOW", (2, 1), (2, 1), 0.6, INK),
+                ("LINEBELOW", (4, 1), (4, 1), 0.6, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [KeepTogether([Spacer(1, 6 * mm), table])]
