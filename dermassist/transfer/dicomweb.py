@@ -54,9 +54,26 @@ def request(settings: Settings, method: str, path: str, **kwargs: object) -> req
     return resp
 
 
+_REASONS = (
+    ("Connection refused", "connection refused"),
+    ("Name or service not known", "host name not found"),
+    ("getaddrinfo failed", "host name not found"),
+    ("Temporary failure in name resolution", "host name not found"),
+    ("No route to host", "no route to host"),
+    ("Network is unreachable", "network is unreachable"),
+    ("timed out", "timed out"),
+    ("CERTIFICATE_VERIFY_FAILED", "certificate verify failed"),
+    ("hostname mismatch", "certificate is for another host name"),
+)
+
+
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:300]
+    text = str(exc)
+    for needle, reason in _REASONS:
+        if needle in text:
+            return reason
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return first[:200]
 
 
 def multipart_body(parts: list[bytes], content_type: str = "application/dicom") -> tuple[bytes, str]:
