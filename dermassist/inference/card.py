@@ -66,6 +66,7 @@ class OutputSpec:
     temperature: float = 1.0
     features: str | None = None  # optional penultimate-feature output (OOD check)
     feature_map: str | None = None  # optional last conv feature map (heatmap)
+    cam: str | None = None  # optional class activation map for the positive class (N x h x w)
 
     @property
     def positive_index(self) -> int:
@@ -198,6 +199,7 @@ def card_from_dict(data: dict[str, Any], src: Path) -> ModelCard:
         temperature=temperature,
         features=out.get("features"),
         feature_map=out.get("feature_map"),
+        cam=out.get("cam"),
     )
     threshold = float(data["threshold"])
     if not 0.0 < threshold < 1.0:

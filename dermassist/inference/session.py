@@ -102,7 +102,8 @@ class ModelSession:
         self.load_seconds = time.perf_counter() - started
         self.provider = self._session.get_providers()[0]
         self._check_shapes()
-        outs = [card.output.name] + [n for n in (card.output.features, card.output.feature_map) if n]
+        extras = (card.output.features, card.output.cam)  # the raw feature map is large: fetched on request
+        outs = [card.output.name] + [n for n in extras if n]
         self._output_names = outs
 
     @classmethod
@@ -123,7 +124,7 @@ class ModelSession:
                 f"{src}: model input shape {shape} disagrees with the card ({card.input.layout}, {height}x{width})"
             )
         outputs = {o.name: o for o in self._session.get_outputs()}
-        for name in [card.output.name, card.output.features, card.output.feature_map]:
+        for name in [card.output.name, card.output.features, card.output.feature_map, card.output.cam]:
             if name and name not in outputs:
                 raise CardError(f"{src}: the card's output {name!r} is not a model output ({', '.join(outputs)})")
         out_shape = list(outputs[card.output.name].shape)

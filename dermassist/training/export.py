@@ -52,9 +52,9 @@ def export_onnx(ckpt_path: Path, onnx_path: Path) -> tuple[torch.nn.Module, Inpu
     tmp = onnx_path.with_suffix(".onnx.tmp")
     torch.onnx.export(
         net, (dummy,), str(tmp), opset_version=17, input_names=["input"],
-        output_names=["logits", "features", "feature_map"],
+        output_names=["logits", "features", "feature_map", "cam"],
         dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}, "features": {0: "batch"},
-                      "feature_map": {0: "batch"}},
+                      "feature_map": {0: "batch"}, "cam": {0: "batch"}},
         dynamo=False,
     )
     tmp.replace(onnx_path)
@@ -95,7 +95,7 @@ def export_with_card(ckpt_path: Path, out: Path, data: Path, name: str, version:
                   "pixel_scale": spec.pixel_scale, "mean": list(spec.mean), "std": list(spec.std)},
         "output": {"name": "logits", "kind": "logits", "labels": ["benign", "malignant"],
                    "positive_label": "malignant", "temperature": 1.0, "features": "features",
-                   "feature_map": "feature_map", "head_weights": "exported in the ONNX graph (Gemm)"},
+                   "feature_map": "feature_map", "cam": "cam"},
         "threshold": 0.5, "training_data": TRAINING_DATA, "metrics": {}, "intended_use": INTENDED_USE,
         "limitations": LIMITATIONS,
         "training": {"imagenet_weights": ck.get("weights"), "best_epoch": ck.get("epoch"),

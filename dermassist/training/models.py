@@ -47,14 +47,19 @@ class DermNet(nn.Module):
 
 
 class ExportWrapper(nn.Module):
-    """What goes into the ONNX file: (logits, features, feature_map)."""
+    """What goes into the ONNX file: logits, pooled features, the last feature map, and the class
+    activation map of 'malignant' minus 'benign' (the head is linear on pooled features, so this is
+    exactly CAM: its spatial mean plus the bias difference equals the logit difference)."""
 
     def __init__(self, net: DermNet) -> None:
         super().__init__()
         self.net = net
 
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        return self.net.forward_all(x)
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        logits, pooled, fmap = self.net.forward_all(x)
+        w = self.net.head.weight[1] - self.net.head.weight[0]
+        cam = torch.einsum("nchw,c->nhw", fmap, w)
+        return logits, pooled, fmap, cam
 
 
 def installed_weights(arch: str) -> Path | None:
