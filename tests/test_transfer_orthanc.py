@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import orthanc_fixture
 import pytest
 from conftest import make_rgb
-from orthanc_fixture import OUR_AET, OrthancServer, make_referral, orthanc  # noqa: F401
+from orthanc_fixture import OUR_AET, OrthancServer, make_referral
 from PIL import Image
 from pydicom import dcmread
 
@@ -22,6 +23,7 @@ from dermassist.transfer.outbox import OutboxItem
 from dermassist.transfer.transport import make_transport
 
 pytestmark = pytest.mark.orthanc
+orthanc = orthanc_fixture.orthanc  # the fixture, shared with the other transfer tests
 NAME = "Иванова-Щербакова Юлия Эдуардовна"
 
 
@@ -45,7 +47,7 @@ def test_referral_arrives_intact(
     protocol: str,
     orthanc: OrthancServer,
     store: RecordStore,
-    pictures: tuple[Path, Path],  # noqa: F811
+    pictures: tuple[Path, Path],
 ) -> None:
     jpg, png = pictures
     settings = orthanc.settings(protocol)
@@ -98,7 +100,7 @@ def outbox_files(store: RecordStore, item: OutboxItem) -> list:  # type: ignore[
     return list(read_package(outbox.package_folder(store, item)).dicom_files())
 
 
-def test_check_connection(orthanc: OrthancServer) -> None:  # noqa: F811
+def test_check_connection(orthanc: OrthancServer) -> None:
     for protocol in ("dicomweb", "dimse"):
         result = check_connection(orthanc.settings(protocol))
         assert result.ok, result.message
@@ -117,7 +119,7 @@ def test_server_killed_mid_outbox_every_referral_delivered_exactly_once(
     protocol: str,
     orthanc: OrthancServer,
     store: RecordStore,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     settings = orthanc.settings(protocol)
     items = []
@@ -157,7 +159,7 @@ def test_server_killed_mid_outbox_every_referral_delivered_exactly_once(
     assert len(orthanc.json("/studies")) == 4
 
 
-def test_calling_aet_is_ours(orthanc: OrthancServer, store: RecordStore, pictures: tuple[Path, Path]) -> None:  # noqa: F811
+def test_calling_aet_is_ours(orthanc: OrthancServer, store: RecordStore, pictures: tuple[Path, Path]) -> None:
     settings = orthanc.settings("dimse")
     exam = make_referral(store, [pictures[0]], [0.5])
     item = outbox.enqueue(store, exam.id, settings)
