@@ -41,15 +41,22 @@ def start_application(lang: str | None = None, data_dir: Path | None = None, arg
 def run_gui(lang: str | None = None) -> int:
     """Run the workstation until the window is closed; returns the exit status."""
     started = time.perf_counter()
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from dermassist.ui.i18n import fmt_number
 
     try:
         app, window = start_application(lang)
     except Exception as exc:  # e.g. the data folder is read-only or the database is damaged
         app = QApplication.instance() or QApplication(sys.argv)
-        QMessageBox.critical(None, "DermAssist", f"DermAssist cannot open its records:\n{exc}")
+        text = QCoreApplication.translate("MainWindow", "DermAssist cannot open its records:")
+        QMessageBox.critical(None, "DermAssist", f"{text}\n{exc}")
         return 1
-    window.statusBar().showMessage(window.tr("Ready in {s} s").format(s=f"{time.perf_counter() - started:.2f}"), 5000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Ready in {s} s").format(s=fmt_number(time.perf_counter() - started)),
+        5000,
+    )
     try:
         return int(app.exec())
     finally:

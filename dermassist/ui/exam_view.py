@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,7 +26,7 @@ from dermassist.records.models import URGENCIES, Examination
 from dermassist.records.store import RecordConflict, RecordError, RecordNotFound, RecordStore
 from dermassist.ui.bodymap_widget import BodyMapWidget
 from dermassist.ui.checklist_widget import ChecklistWidget
-from dermassist.ui.i18n import fmt_date, iso, qdate, tr
+from dermassist.ui.i18n import fmt_date, fmt_number, iso, qdate
 from dermassist.ui.images_pane import ImagesPane
 from dermassist.ui.plugins import optional
 from dermassist.ui.result_panel import ResultPanel
@@ -35,9 +35,9 @@ from dermassist.ui.result_panel import ResultPanel
 def urgency_label(value: str) -> str:
     """Translated urgency."""
     return {
-        "routine": tr("Urgency", "routine"),
-        "soon": tr("Urgency", "soon (within 2 weeks)"),
-        "urgent": tr("Urgency", "urgent"),
+        "routine": QCoreApplication.translate("Urgency", "routine"),
+        "soon": QCoreApplication.translate("Urgency", "soon (within 2 weeks)"),
+        "urgent": QCoreApplication.translate("Urgency", "urgent"),
     }.get(value, value)
 
 
@@ -344,7 +344,7 @@ class ExaminationView(QWidget):
         except (RecordError, RecordNotFound) as exc:
             self.result.show_message(self.tr("The result could not be stored: {error}").format(error=exc))
             return
-        self.statusMessage.emit(self.tr("Analysis finished in {s} s.").format(s=f"{outcome.seconds:.2f}"))
+        self.statusMessage.emit(self.tr("Analysis finished in {s} s.").format(s=fmt_number(outcome.seconds)))
         if self.exam is not None and self.exam.id == exam_id:
             self.load(exam_id, select_image=saved.image_sha256)
         self.examinationSaved.emit(exam_id)

@@ -18,36 +18,36 @@ def choose_language(override: str | None = None, settings_language: str = "") ->
         if choice in LANGUAGES:
             return str(choice)
     system = QLocale.system()
-    names = [system.name(), *system.uiLanguages()]
-    return "ru" if any(n.lower().startswith("ru") for n in names) else "en"
+    first = (system.uiLanguages() or [system.name()])[0]
+    return "ru" if first.lower().startswith("ru") else "en"
 
 
 def install_translators(lang: str) -> str:
-    """Load the application's and Qt's own translations for ``lang``; returns the language in effect."""
+    """Load the application's and Qt's own translations for ``lang``; returns the language in effect.
+
+    English needs its file only for plural forms; a missing Russian file falls back to English
+    throughout rather than a mixture.
+    """
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
-    for tr in _installed:
-        app.removeTranslator(tr)
+    for old in _installed:
+        app.removeTranslator(old)
     _installed.clear()
+    ours = QTranslator(app)
+    loaded = ours.load(str(resource("i18n", f"dermassist_{lang}.qm")))
+    if not loaded and lang != "en":
+        return install_translators("en")
+    if loaded:
+        app.installTranslator(ours)
+        _installed.append(ours)
     locale = QLocale("ru_RU" if lang == "ru" else "en_GB")
     QLocale.setDefault(locale)
-    if lang == "en":
-        return "en"
-    ours = QTranslator(app)
-    if not ours.load(str(resource("i18n", f"dermassist_{lang}.qm"))):
-        return "en"  # no translation shipped: English, rather than a mixture
-    app.installTranslator(ours)
-    _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    if lang != "en":
+        qt = QTranslator(app)
+        if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
     return lang
-
-
-def tr(context: str, text: str) -> str:
-    """Translate outside a QObject method (lupdate reads QCoreApplication.translate calls directly)."""
-    return QCoreApplication.translate(context, text)
 
 
 def fmt_date(iso: str | None, long: bool = False) -> str:

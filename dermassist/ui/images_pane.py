@@ -149,7 +149,7 @@ class ImagesPane(QWidget):
             try:
                 added.append(self.store.add_image(self.exam.id, Path(path)).sha256)
             except ImageLoadError as exc:
-                errors.append(str(exc))
+                errors.append(self.tr("Not added: {reason}").format(reason=exc))
             except OSError as exc:
                 errors.append(self.tr("Could not save the picture: {error}").format(error=exc))
         self._after_add(added, errors)
@@ -162,7 +162,7 @@ class ImagesPane(QWidget):
         try:
             sha = self.store.add_image(self.exam.id, data, name).sha256
         except (ImageLoadError, OSError) as exc:
-            self._after_add([], [str(exc)])
+            self._after_add([], [self.tr("Not added: {reason}").format(reason=exc)])
             return None
         self._after_add([sha], [])
         return sha

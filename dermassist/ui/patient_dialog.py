@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from dermassist.records.models import SEXES, Patient
 from dermassist.records.store import RecordConflict, RecordError, RecordStore
-from dermassist.ui.i18n import iso, qdate, tr
+from dermassist.ui.i18n import iso, qdate
 
 NO_DATE = QDate(1900, 1, 1)  # shown as "not given": QDateEdit has no empty state
 
@@ -17,10 +17,10 @@ NO_DATE = QDate(1900, 1, 1)  # shown as "not given": QDateEdit has no empty stat
 def sex_label(sex: str) -> str:
     """Translated name of a SEXES value."""
     return {
-        "female": tr("Sex", "female"),
-        "male": tr("Sex", "male"),
-        "other": tr("Sex", "other"),
-        "unknown": tr("Sex", "not stated"),
+        "female": QCoreApplication.translate("Sex", "female"),
+        "male": QCoreApplication.translate("Sex", "male"),
+        "other": QCoreApplication.translate("Sex", "other"),
+        "unknown": QCoreApplication.translate("Sex", "not stated"),
     }.get(sex, sex)
 
 

@@ -1,0 +1,911 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru" sourcelanguage="en">
+  <context>
+    <name>BodyMapWidget</name>
+    <message>
+      <location filename="../../dermassist/ui/bodymap_widget.py" line="29" />
+      <source>Click on the body to mark where the lesion is.</source>
+      <translation>Щёлкните по фигуре, чтобы отметить, где находится образование.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="43" />
+      <source>Capture from camera</source>
+      <translation>Снимок с камеры</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="50" />
+      <source>Camera:</source>
+      <translation>Камера:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="54" />
+      <source>Refresh</source>
+      <translation>Обновить</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="72" />
+      <source>Capture</source>
+      <translation>Сделать снимок</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="75" />
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="96" />
+      <source>Camera support is not available on this computer ({error}).</source>
+      <translation>Работа с камерой на этом компьютере недоступна ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="110" />
+      <source>No camera was found. Connect the dermatoscope or a USB camera, wait a few seconds and press Refresh. You can also open a picture file or paste one from the clipboard.</source>
+      <translation>Камера не найдена. Подключите дерматоскоп или USB-камеру, подождите несколько секунд и нажмите «Обновить». Можно также открыть файл снимка или вставить его из буфера обмена.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="141" />
+      <source>Still resolution: {w} × {h}</source>
+      <translation>Разрешение снимка: {w} × {h}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="151" />
+      <source>Camera error: </source>
+      <translation>Ошибка камеры: </translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="154" />
+      <source>Capture failed: </source>
+      <translation>Снимок не получен: </translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/camera_dialog.py" line="163" />
+      <source>Capturing…</source>
+      <translation>Снимаем…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistWidget</name>
+    <message>
+      <location filename="../../dermassist/ui/checklist_widget.py" line="25" />
+      <source>No checklist</source>
+      <translation>Без контрольного списка</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExaminationView</name>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="76" />
+      <source>Details</source>
+      <translation>Сведения</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="77" />
+      <source>Lesion site</source>
+      <translation>Локализация</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="82" />
+      <source>Dermoscopy checklist</source>
+      <translation>Дерматоскопический алгоритм</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="117" />
+      <source>History, size, change noticed by the patient, your impression…</source>
+      <translation>Анамнез, размер, изменения, замеченные пациентом, ваше впечатление…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="118" />
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="119" />
+      <source>Referring doctor</source>
+      <translation>Направивший врач</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="120" />
+      <source>Urgency</source>
+      <translation>Срочность</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="121" />
+      <source>Notes</source>
+      <translation>Заметки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="138" />
+      <source>Follow-up of this lesion</source>
+      <translation>Повторный осмотр этого образования</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="139" />
+      <source>Start a new examination of the same lesion today</source>
+      <translation>Начать сегодня новое обследование того же образования</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="140" />
+      <source>Compare over time…</source>
+      <translation>Сравнить в динамике…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="152" />
+      <source>Save</source>
+      <translation>Сохранить</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="154" />
+      <source>Referral PDF…</source>
+      <translation>Направление (PDF)…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="155" />
+      <location filename="../../dermassist/ui/exam_view.py" line="384" />
+      <source>Send to center</source>
+      <translation>Отправить в центр</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="166" />
+      <source>Referral letters are not available in this build ({why}).</source>
+      <translation>Направления недоступны в этой сборке ({why}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="171" />
+      <source>Sending to the center is not available in this build ({why}).</source>
+      <translation>Отправка в центр недоступна в этой сборке ({why}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="200" />
+      <source>Examination of {date}</source>
+      <translation>Обследование от {date}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="202" />
+      <source>Select or create an examination.</source>
+      <translation>Выберите или создайте обследование.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <source>Site: {label}</source>
+      <translation>Локализация: {label}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <source>Site: not marked yet</source>
+      <translation>Локализация: ещё не отмечена</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="263" />
+      <source>This examination was changed elsewhere; your edits were not saved.</source>
+      <translation>Это обследование было изменено в другом месте; ваши правки не сохранены.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="272" />
+      <source>Examination saved.</source>
+      <translation>Обследование сохранено.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="298" />
+      <source>The model is still loading.</source>
+      <translation>Модель ещё загружается.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="307" />
+      <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
+      <translation>Этот результат получен другой моделью, не той, что загружена сейчас; нажмите «Анализ», чтобы повторить его.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="312" />
+      <source>No model can be used, so no analysis is possible:</source>
+      <translation>Нет пригодной модели, поэтому анализ невозможен:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="314" />
+      <source>Add an image to this examination, then press Analyse.</source>
+      <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="316" />
+      <source>The model is loading…</source>
+      <translation>Модель загружается…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <source>This picture has not been analysed yet. Press Analyse.</source>
+      <translation>Этот снимок ещё не анализировался. Нажмите «Анализ».</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="330" />
+      <source>Analysing…</source>
+      <translation>Анализ…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <source>Reading the picture…</source>
+      <translation>Чтение снимка…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <source>Running the model…</source>
+      <translation>Работа модели…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="345" />
+      <source>The result could not be stored: {error}</source>
+      <translation>Не удалось сохранить результат: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="347" />
+      <source>Analysis finished in {s} s.</source>
+      <translation>Анализ выполнен за {s} с.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="357" />
+      <source>The analysis failed: {error}</source>
+      <translation>Анализ не выполнен: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="376" />
+      <source>Referral PDF</source>
+      <translation>Направление (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="386" />
+      <source>The examination is queued for sending; see the Outbox tab.</source>
+      <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImageViewer</name>
+    <message>
+      <location filename="../../dermassist/ui/image_viewer.py" line="39" />
+      <source>Wheel: zoom. Drag: move. Double-click: fit to window.</source>
+      <translation>Колесо — масштаб. Перетаскивание — сдвиг. Двойной щелчок — по размеру окна.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImagesPane</name>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="59" />
+      <source>No picture yet. Open a file, drop one here, paste (Ctrl+V) or use the camera.</source>
+      <translation>Снимков пока нет. Откройте файл, перетащите его сюда, вставьте (Ctrl+V) или воспользуйтесь камерой.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="73" />
+      <source>Open file…</source>
+      <translation>Открыть файл…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="75" />
+      <source>Paste</source>
+      <translation>Вставить</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="76" />
+      <source>Camera…</source>
+      <translation>Камера…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="152" />
+      <location filename="../../dermassist/ui/images_pane.py" line="165" />
+      <source>Not added: {reason}</source>
+      <translation>Не добавлено: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="154" />
+      <source>Could not save the picture: {error}</source>
+      <translation>Не удалось сохранить снимок: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <source>Open dermoscopy images</source>
+      <translation>Открыть дерматоскопические снимки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <source>Images ({patterns})</source>
+      <translation>Изображения ({patterns})</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="191" />
+      <source>pasted image</source>
+      <translation>вставленный снимок</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="193" />
+      <source>The clipboard holds no picture.</source>
+      <translation>В буфере обмена нет изображения.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="201" />
+      <source>camera capture</source>
+      <translation>снимок с камеры</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="214" />
+      <source>dropped image</source>
+      <translation>перетащенный снимок</translation>
+    </message>
+  </context>
+  <context>
+    <name>LesionHistoryDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="29" />
+      <source>Lesion over time</source>
+      <translation>Образование в динамике</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
+      <source>{n} examinations of this lesion</source>
+      <translation>Обследований этого образования: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="54" />
+      <source>no picture</source>
+      <translation>нет снимка</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="60" />
+      <source>not analysed</source>
+      <translation>анализ не проводился</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="64" />
+      <source>Malignant: {p}</source>
+      <translation>Злокачественность: {p}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="65" />
+      <source>above threshold</source>
+      <translation>выше порога</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="72" />
+      <source>Change: {d} percentage points</source>
+      <translation>Изменение: {d} п. п.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="30" />
+      <source>DermAssist {version}: dermoscopy decision support</source>
+      <translation>DermAssist {version}: поддержка решений в дерматоскопии</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="49" />
+      <source>Patients</source>
+      <translation>Пациенты</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="55" />
+      <source>Outbox</source>
+      <translation>Исходящие</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="69" />
+      <source>Model: not loaded yet</source>
+      <translation>Модель: ещё не загружена</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="73" />
+      <source>&amp;File</source>
+      <translation>&amp;Файл</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="74" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Новый пациент…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="76" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="79" />
+      <source>&amp;Quit</source>
+      <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="85" />
+      <source>&amp;Help</source>
+      <translation>&amp;Справка</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <source>&amp;About DermAssist</source>
+      <translation>&amp;О программе DermAssist</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="95" />
+      <source>Model: loading…</source>
+      <translation>Модель: загрузка…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="102" />
+      <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
+      <translation>Модель: {name} {version} (sha256 {sha}), {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="108" />
+      <location filename="../../dermassist/ui/main_window.py" line="156" />
+      <source>Model: none</source>
+      <translation>Модель: нет</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="111" />
+      <source>Analysis is unavailable: no usable model.</source>
+      <translation>Анализ недоступен: нет пригодной модели.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="114" />
+      <source>You can still record patients and pictures. To get a model, ask your administrator for the DermAssist model package, or import one with 'dermassist import-model MODEL.onnx', then restart. Details:</source>
+      <translation>Пациентов и снимки можно вносить и сейчас. Чтобы получить модель, попросите у администратора пакет модели DermAssist или импортируйте модель командой 'dermassist import-model MODEL.onnx', затем перезапустите программу. Подробности:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <source>Language</source>
+      <translation>Язык</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <source>The new language will be used the next time DermAssist starts.</source>
+      <translation>Новый язык будет применён при следующем запуске DermAssist.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="152" />
+      <source>Model: {name} {version}, sha256 {sha}</source>
+      <translation>Модель: {name} {version}, sha256 {sha}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="160" />
+      <source>About DermAssist</source>
+      <translation>О программе DermAssist</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="163" />
+      <source>Records: {path} (schema version {v})</source>
+      <translation>Записи: {path} (версия схемы {v})</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/app.py" line="53" />
+      <source>DermAssist cannot open its records:</source>
+      <translation>DermAssist не может открыть свои записи:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/app.py" line="57" />
+      <source>Ready in {s} s</source>
+      <translation>Готово за {s} с</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="35" />
+      <source>New patient</source>
+      <translation>Новый пациент</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="35" />
+      <source>Edit patient</source>
+      <translation>Изменить данные пациента</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="39" />
+      <source>Surname, first name, patronymic</source>
+      <translation>Фамилия, имя, отчество</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="45" />
+      <source>not given</source>
+      <translation>не указана</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="55" />
+      <source>The center calls this number to book the visit</source>
+      <translation>По этому номеру центр позвонит, чтобы назначить приём</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="56" />
+      <source>Full name *</source>
+      <translation>ФИО *</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="57" />
+      <source>Date of birth</source>
+      <translation>Дата рождения</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="58" />
+      <source>Sex</source>
+      <translation>Пол</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="59" />
+      <source>Medical record / insurance no.</source>
+      <translation>№ карты / полиса</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="60" />
+      <source>Phone</source>
+      <translation>Телефон</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="97" />
+      <source>Please enter the patient's full name.</source>
+      <translation>Введите ФИО пациента.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="103" />
+      <source>This patient was changed elsewhere meanwhile. Close and open it again.</source>
+      <translation>Данные пациента тем временем изменены в другом месте. Закройте и откройте их заново.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientListPanel</name>
+    <message>
+      <location filename="../../dermassist/ui/patient_list.py" line="25" />
+      <source>Search: name, record no., phone, birth year</source>
+      <translation>Поиск: ФИО, № карты, телефон, год рождения</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_list.py" line="33" />
+      <source>New patient…</source>
+      <translation>Новый пациент…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../dermassist/ui/patient_list.py" line="57" />
+      <source>%n patient(s)</source>
+      <translation>
+        <numerusform>%n пациент</numerusform>
+        <numerusform>%n пациента</numerusform>
+        <numerusform>%n пациентов</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientView</name>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="44" />
+      <source>Edit patient…</source>
+      <translation>Изменить данные…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="52" />
+      <source>Examinations</source>
+      <translation>Обследования</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="56" />
+      <source>New examination</source>
+      <translation>Новое обследование</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="81" />
+      <source>Select a patient on the left, or create a new one.</source>
+      <translation>Выберите пациента слева или создайте нового.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="86" />
+      <source>born {date} ({age} y)</source>
+      <translation>дата рождения {date} ({age} лет)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="88" />
+      <source>record no. {n}</source>
+      <translation>№ карты {n}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="90" />
+      <source>phone {phone}</source>
+      <translation>тел. {phone}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="127" />
+      <source>not analysed</source>
+      <translation>анализ не проводился</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="127" />
+      <source>no picture</source>
+      <translation>нет снимка</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="130" />
+      <source>malignant {p}</source>
+      <translation>злокачественность {p}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_view.py" line="153" />
+      <source>New examination created.</source>
+      <translation>Создано новое обследование.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultPanel</name>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="47" />
+      <source>Analysis</source>
+      <translation>Анализ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="50" />
+      <source>Analyse</source>
+      <translation>Анализ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="52" />
+      <source>Estimate the probability of malignancy for the selected image</source>
+      <translation>Оценить вероятность злокачественности для выбранного снимка</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="80" />
+      <source>Malignant</source>
+      <translation>Злокачественное</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="81" />
+      <source>Benign</source>
+      <translation>Доброкачественное</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="115" />
+      <source>Add an image to this examination, then press Analyse.</source>
+      <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="148" />
+      <source>Suspicious: refer the patient to the specialist center.</source>
+      <translation>Подозрительно: направьте пациента в специализированный центр.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="151" />
+      <source>The estimated probability of malignancy ({p}) is at or above the model's referral threshold ({t}).</source>
+      <translation>Оценённая вероятность злокачественности ({p}) не ниже порога направления модели ({t}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="158" />
+      <source>Below the referral threshold.</source>
+      <translation>Ниже порога направления.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="161" />
+      <source>The estimated probability of malignancy ({p}) is below the model's referral threshold ({t}). This does not rule out melanoma: refer anyway if the lesion looks suspicious to you, has changed, or the patient is worried.</source>
+      <translation>Оценённая вероятность злокачественности ({p}) ниже порога направления модели ({t}). Это не исключает меланому: всё равно направьте пациента, если образование кажется вам подозрительным, изменилось или беспокоит пациента.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="172" />
+      <source>from the model card</source>
+      <translation>из карточки модели</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="174" />
+      <source>operating point {name}</source>
+      <translation>рабочая точка {name}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="176" />
+      <source>Referral threshold: {t} ({source}).</source>
+      <translation>Порог направления: {t} ({source}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="179" />
+      <source>Analysed despite these warnings:</source>
+      <translation>Анализ выполнен, несмотря на предупреждения:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="179" />
+      <source>Warnings:</source>
+      <translation>Предупреждения:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="182" />
+      <source>Model: {name} {version} (sha256 {sha}), {provider}; analysed {when}.</source>
+      <translation>Модель: {name} {version} (sha256 {sha}), {provider}; анализ {when}.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="198" />
+      <source>Test-set performance of this model: not available.</source>
+      <translation>Показатели модели на тестовой выборке: нет данных.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="206" />
+      <source>95% CI</source>
+      <translation>95% ДИ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="208" />
+      <source>not available</source>
+      <translation>нет данных</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="210" />
+      <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
+      <translation>Проверена на {n} снимках: чувствительность {sens}, специфичность {spec}, ROC AUC {auc}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="34" />
+      <source>Settings</source>
+      <translation>Настройки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="40" />
+      <source>Clinic and doctor</source>
+      <translation>Клиника и врач</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="41" />
+      <source>Model</source>
+      <translation>Модель</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="47" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="53" />
+      <source>Transfer to center</source>
+      <translation>Передача в центр</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="51" />
+      <source>Transfer settings are not available in this build ({why}).</source>
+      <translation>Настройки передачи недоступны в этой сборке ({why}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="74" />
+      <source>As the system (automatic)</source>
+      <translation>Как в системе (автоматически)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="78" />
+      <source>Clinic name</source>
+      <translation>Название клиники</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="79" />
+      <source>Clinic address</source>
+      <translation>Адрес клиники</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
+      <source>Doctor's name</source>
+      <translation>ФИО врача</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="81" />
+      <source>Specialist center</source>
+      <translation>Специализированный центр</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="82" />
+      <source>Center's contact (phone, address)</source>
+      <translation>Контакты центра (телефон, адрес)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="83" />
+      <source>Language</source>
+      <translation>Язык</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="91" />
+      <source>default installed model</source>
+      <translation>установленная модель по умолчанию</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="92" />
+      <source>Choose…</source>
+      <translation>Выбрать…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="96" />
+      <source>Model file (.onnx)</source>
+      <translation>Файл модели (.onnx)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="99" />
+      <source>Automatic (GPU if available, else CPU)</source>
+      <translation>Автоматически (GPU, если есть, иначе CPU)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="100" />
+      <source>CPU</source>
+      <translation>Процессор (CPU)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="101" />
+      <source>NVIDIA GPU (CUDA)</source>
+      <translation>Видеокарта NVIDIA (CUDA)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="102" />
+      <source>GPU through DirectML (Windows)</source>
+      <translation>Видеокарта через DirectML (Windows)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
+      <source>Run the model on</source>
+      <translation>Выполнять модель на</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="109" />
+      <source>The model card's threshold</source>
+      <translation>Порог из карточки модели</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="116" />
+      <source>{key} (sensitivity {s} on validation)</source>
+      <translation>{key} (чувствительность {s} на валидации)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
+      <source>Referral threshold</source>
+      <translation>Порог направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="124" />
+      <source>Loaded model: {name} {version} (sha256 {sha}).</source>
+      <translation>Загруженная модель: {name} {version} (sha256 {sha}).</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="128" />
+      <source>No model is loaded.</source>
+      <translation>Модель не загружена.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
+      <source>Choose a model</source>
+      <translation>Выбор модели</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
+      <source>ONNX models (*.onnx)</source>
+      <translation>Модели ONNX (*.onnx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sex</name>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="20" />
+      <source>female</source>
+      <translation>женский</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="21" />
+      <source>male</source>
+      <translation>мужской</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="22" />
+      <source>other</source>
+      <translation>другой</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/patient_dialog.py" line="23" />
+      <source>not stated</source>
+      <translation>не указан</translation>
+    </message>
+  </context>
+  <context>
+    <name>Urgency</name>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="38" />
+      <source>routine</source>
+      <translation>плановая</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="39" />
+      <source>soon (within 2 weeks)</source>
+      <translation>в ближайшее время (в течение 2 недель)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="40" />
+      <source>urgent</source>
+      <translation>срочная</translation>
+    </message>
+  </context>
+</TS>
