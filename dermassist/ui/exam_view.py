@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -378,9 +379,12 @@ class ExaminationView(QWidget):
     def _send(self) -> None:
         if self.exam is None or self._enqueue is None or not self.save_if_dirty():
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._enqueue(self.store, self.exam.id)
+            self._enqueue(self.store, self.exam.id, self.settings_fn(), lang=self.lang)
         except Exception as exc:  # shown, never swallowed
+            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Send to center"), str(exc))
             return
+        QApplication.restoreOverrideCursor()
         self.statusMessage.emit(self.tr("The examination is queued for sending; see the Outbox tab."))
