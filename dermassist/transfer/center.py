@@ -126,8 +126,9 @@ def query_worklist(settings: Settings, *, limit: int = 500) -> list[CenterStudy]
 def _picture(ds: Any) -> bytes:
     """A JPEG as it was sent, or a PNG made from uncompressed RGB pixels."""
     if str(ds.file_meta.TransferSyntaxUID) == JPEG_BASELINE:
-        frame = next(generate_frames(ds.PixelData, number_of_frames=1))
-        return bytes(frame)
+        frame = bytes(next(generate_frames(ds.PixelData, number_of_frames=1)))
+        # Fragments have even length: drop the pad byte after the JPEG's end-of-image marker.
+        return frame[:-1] if frame.endswith(b"\xff\xd9\x00") else frame
     from PIL import Image
 
     img = Image.frombytes("RGB", (int(ds.Columns), int(ds.Rows)), bytes(ds.PixelData)[: ds.Rows * ds.Columns * 3])
