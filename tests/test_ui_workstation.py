@@ -128,12 +128,14 @@ def test_window_opens_without_a_model_and_says_how_to_get_one(qtbot, monkeypatch
     win = open_window(qtbot, tmp_path / "data")
     assert win.models.error is not None and not win.models.ready
     assert win.banner.isVisible() and "No model is installed" in win.banner.text()
-    assert "import-model" in win.banner.text()
+    from dermassist.paths import user_data_dir
+
+    assert "import-model" in win.banner.text() and str(user_data_dir() / "models") in win.banner.text()
     view = create_patient_with_exam(win, qtbot, monkeypatch)
     add_file(view, qtbot, monkeypatch, image_file)
     assert len(view.exam.images) == 1  # records work without a model
     assert not view.result.analyse_button.isEnabled()
-    assert view.result.record is None and "No model" in view.result.notice.text()
+    assert view.result.record is None and "No model can be used" in view.result.notice.text()
     close_window(win)
 
 

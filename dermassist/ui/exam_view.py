@@ -310,7 +310,9 @@ class ExaminationView(QWidget):
             self.result.show_record(analysis, models.card, note)
             return
         if models.error:
-            self.result.show_message(self.tr("No model can be used, so no analysis is possible:") + "\n" + models.error)
+            self.result.show_message(
+                self.tr("No model can be used, so no analysis is possible (see the notice at the top).")
+            )
         elif sha is None:
             self.result.show_message(self.tr("Add an image to this examination, then press Analyse."))
         elif models.loading:

@@ -62,7 +62,7 @@ class LesionHistoryDialog(QDialog):
                 above = analysis.malignant >= analysis.threshold
                 prob.setText(
                     self.tr("Malignant: {p}").format(p=fmt_percent(analysis.malignant))
-                    + ("  ⚠ " + self.tr("above threshold") if above else "")
+                    + ("\n⚠ " + self.tr("above threshold") if above else "")
                 )
                 prob.setStyleSheet("color: #8a1c12; font-weight: bold;" if above else "")
                 prob.setToolTip(f"{analysis.model_name} {analysis.model_version} ({analysis.model_sha256[:12]})")
@@ -80,6 +80,7 @@ class LesionHistoryDialog(QDialog):
             fl.addWidget(change)
             notes = QLabel(exam.notes[:200])
             notes.setWordWrap(True)
+            notes.setMaximumWidth(PICTURE)
             fl.addWidget(notes)
             fl.addStretch(1)
             grid.addWidget(frame, 0, col)
@@ -91,4 +92,5 @@ class LesionHistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(min(1200, 60 + (PICTURE + 30) * max(1, len(self.exams))), 520)
+        width = grid_host.sizeHint().width() + 60
+        self.resize(min(1400, max(420, width)), 560)

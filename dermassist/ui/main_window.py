@@ -105,19 +105,23 @@ class MainWindow(QMainWindow):
         )
 
     def _model_failed(self, message: str) -> None:
+        from dermassist.inference.registry import NO_MODEL_MESSAGE
+        from dermassist.paths import user_data_dir
+
         self.model_status.setText(self.tr("Model: none"))
-        self.banner.setText(
-            "<b>"
-            + self.tr("Analysis is unavailable: no usable model.")
-            + "</b> "
-            + self.tr(
-                "You can still record patients and pictures. To get a model, ask your administrator for the "
-                "DermAssist model package, or import one with 'dermassist import-model MODEL.onnx', then restart. "
-                "Details:"
-            )
-            + " "
-            + message.replace("&", "&amp;").replace("<", "&lt;")
-        )
+        if message.startswith(NO_MODEL_MESSAGE.split(".")[0]):
+            head = self.tr("No model is installed, so pictures cannot be analysed.")
+            body = self.tr(
+                "To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) "
+                "with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; "
+                "then restart DermAssist."
+            ).format(folder=user_data_dir() / "models")
+        else:
+            head = self.tr("The model could not be loaded, so pictures cannot be analysed.")
+            body = message
+        tail = self.tr("You can record patients and pictures meanwhile.")
+        self.banner.setText(f"<b>{_esc(head)}</b> {_esc(body)} {_esc(tail)}")
+        self.banner.setToolTip(message)
         self.banner.setVisible(True)
 
     # -- actions -------------------------------------------------------------------------------
@@ -172,3 +176,7 @@ class MainWindow(QMainWindow):
             return
         self.models.wait(10000)
         super().closeEvent(event)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,283 @@
+"""The Outbox tab: every referral's status, and the background sender that delivers them.
+
+A QTimer in the GUI thread asks a worker living in its own QThread to run
+``dermassist.transfer.sender.process_due`` on its own database connection; the backoff lives in
+the database, so closing the application loses nothing and the next start carries on.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dermassist.records.settings import Settings, load_settings, settings_path
+from dermassist.records.store import RecordStore
+from dermassist.transfer import outbox
+from dermassist.transfer.outbox import OutboxItem
+
+TICK_MS = 10_000
+
+
+def current_settings(fallback: Settings) -> Settings:
+    """The saved settings (the settings dialog may have changed them), else the ones given."""
+    return load_settings() if settings_path().is_file() else fallback
+
+
+class SenderWorker(QObject):
+    """Runs one pass of the sender in the worker thread; never touches widgets."""
+
+    finished = Signal(object)  # list[SendResult]
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.settings = settings
+
+    @Slot()
+    def run_once(self) -> None:
+        """Send every due item once (the worker's own connection: SQLite connections stay in their thread)."""
+        from dermassist.transfer.sender import process_due
+
+        try:
+            store = RecordStore.open(self.data_dir)
+            try:
+                results = process_due(store, current_settings(self.settings))
+            finally:
+                store.close()
+        except Exception as exc:  # reported in the panel; the next tick tries again
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(results)
+
+
+class OutboxPanel(QWidget):
+    """Table of outbox items with retry and export actions; owns the background sender."""
+
+    kick = Signal()  # asks the worker for one pass
+    COLUMNS = ("item", "examination", "patient", "state", "malignant", "tries", "when", "reason")
+
+    def __init__(self, parent: QWidget | None, store: RecordStore, settings: Settings, *, autostart: bool = True) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self._busy = False
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Referrals waiting for the specialized center. They are sent in the background and retried "
+                "until the center confirms them; closing the application loses nothing."
+            )
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("Examination"),
+                self.tr("Patient"),
+                self.tr("Status"),
+                self.tr("Malignant"),
+                self.tr("Tries"),
+                self.tr("Next try / delivered"),
+                self.tr("Reason"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        lay.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.send_now = QPushButton(self.tr("Send now"))
+        self.send_now.setToolTip(self.tr("Try every waiting referral now instead of waiting for the next retry"))
+        self.send_now.clicked.connect(self.retry_all)
+        self.export = QPushButton(self.tr("Export to folder or USB…"))
+        self.export.setToolTip(self.tr("Write the selected referral (DICOM files, PDF, manifest) to a folder"))
+        self.export.clicked.connect(self.export_selected)
+        self.open_folder = QPushButton(self.tr("Show package"))
+        self.open_folder.clicked.connect(self.show_package)
+        for b in (self.send_now, self.export, self.open_folder):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("outboxStatus")
+        buttons.addWidget(self.status)
+        lay.addLayout(buttons)
+
+        self.thread = QThread(self)
+        self.worker = SenderWorker(Path(store.data_dir), settings)
+        self.worker.moveToThread(self.thread)
+        self.kick.connect(self.worker.run_once)
+        self.worker.finished.connect(self._pass_done)
+        self.worker.failed.connect(self._pass_failed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.refresh()
+        if autostart:
+            self.start()
+
+    # -- background sender ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker thread and the timer, and run a first pass now."""
+        if not self.thread.isRunning():
+            self.thread.start()
+        self.timer.start()
+        self.tick()
+
+    def shutdown(self) -> None:
+        """Stop the timer and let the current pass finish (it is never cut half-way)."""
+        self.timer.stop()
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(120_000)
+
+    def tick(self) -> None:
+        """One sender pass, unless one is already running."""
+        self.refresh()
+        if self._busy or not self.thread.isRunning():
+            return
+        self._busy = True
+        self.kick.emit()
+
+    def _pass_done(self, results: list) -> None:
+        self._busy = False
+        delivered = sum(1 for r in results if r.state == "delivered")
+        failed = [r for r in results if r.state != "delivered"]
+        if delivered or failed:
+            self.status.setText(
+                self.tr("Last pass: {delivered} delivered, {failed} not delivered").format(
+                    delivered=delivered, failed=len(failed)
+                )
+            )
+        self.refresh()
+
+    def _pass_failed(self, message: str) -> None:
+        self._busy = False
+        self.status.setText(self.tr("Sender error: {message}").format(message=message))
+        self.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- table -----------------------------------------------------------------------------------
+
+    def _state_text(self, state: str) -> str:
+        return {
+            "queued": self.tr("queued"),
+            "sending": self.tr("sending"),
+            "delivered": self.tr("delivered"),
+            "failed": self.tr("failed, will retry"),
+        }.get(state, state)
+
+    def _when_text(self, item: OutboxItem) -> str:
+        if item.state == "delivered":
+            return (item.delivered_at or "").replace("T", " ")[:16]
+        if item.state == "sending":
+            return self.tr("now")
+        if item.next_attempt_at <= time.time():
+            return self.tr("next pass")
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(item.next_attempt_at))
+
+    def _patient_name(self, exam_id: int) -> str:
+        try:
+            return self.store.get_patient(self.store.get_examination(exam_id).patient_id).full_name
+        except Exception:  # a row must render even if its record is unreadable
+            return "?"
+
+    def refresh(self) -> None:
+        """Reload the table from the database, keeping the selection."""
+        selected = self.selected_item_id()
+        items = outbox.list_items(self.store)
+        self.items = items
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            prob = "—" if item.malignant is None else f"{item.malignant * 100:.1f}%"
+            values = [
+                str(item.id),
+                str(item.examination_id),
+                self._patient_name(item.examination_id),
+                self._state_text(item.state),
+                prob,
+                str(item.attempts),
+                self._when_text(item),
+                item.last_error if item.state != "delivered" else item.destination,
+            ]
+            for col, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                if col == 7:
+                    cell.setToolTip(text)
+                self.table.setItem(row, col, cell)
+            if item.id == selected:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        waiting = sum(1 for i in items if i.state != "delivered")
+        self.send_now.setEnabled(waiting > 0)
+        has_sel = self.selected_item_id() is not None
+        self.export.setEnabled(has_sel)
+        self.open_folder.setEnabled(has_sel)
+
+    def selected_item_id(self) -> int | None:
+        """The selected item's id."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def retry_all(self) -> None:
+        """Make every waiting item due and run a pass now."""
+        outbox.retry_now(self.store)
+        self.tick()
+
+    def show_package(self) -> None:
+        """Open the selected item's package folder in the file manager."""
+        item_id = self.selected_item_id()
+        if item_id is None:
+            return
+        folder = outbox.package_folder(self.store, outbox.get_item(self.store, item_id))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def export_selected(self, dest: str | None = None) -> Path | None:
+        """Write the selected referral as a package into a folder chosen by the user (or ``dest``)."""
+        from dermassist.transfer.package import export_package
+
+        item_id = self.selected_item_id()
+        if item_id is None:
+            return None
+        item = outbox.get_item(self.store, item_id)
+        if not dest:
+            dest = QFileDialog.getExistingDirectory(self, self.tr("Export the referral to a folder or USB stick"))
+        if not dest:
+            return None
+        try:
+            package = export_package(self.store, item.examination_id, current_settings(self.settings), Path(dest))
+        except Exception as exc:  # shown, never swallowed
+            QMessageBox.warning(self, self.tr("Export referral"), str(exc))
+            return None
+        self.status.setText(self.tr("Exported to {folder}").format(folder=str(package.folder)))
+        return package.folder
