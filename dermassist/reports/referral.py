@@ -28,17 +28,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AUDIT_ACTION",
+    "PRINT_ACTION",
     "ModelInfo",
     "ReferralInput",
     "ReportError",
     "export_referral",
+    "record_export",
     "referral_from_store",
     "render_referral",
     "render_referral_bytes",
     "report_language",
+    "write_pdf_atomically",
 ]
 
 AUDIT_ACTION = "export_pdf"
+PRINT_ACTION = "print_pdf"
 
 
 def report_language(settings: Settings | None = None, override: str | None = None) -> str:
@@ -69,7 +73,8 @@ def render_referral_bytes(data: ReferralInput) -> bytes:
         raise ReportError(f"the referral could not be laid out on A4 pages ({exc})") from None
 
 
-def _atomic_write(out_path: Path, payload: bytes) -> None:
+def write_pdf_atomically(out_path: Path, payload: bytes) -> None:
+    """Write ``payload`` so ``out_path`` is either complete or untouched. Raises ReportError (one line)."""
     folder = out_path.parent
     if not folder.is_dir():
         raise ReportError(f"cannot save {out_path}: the folder {folder} does not exist")
@@ -102,7 +107,7 @@ def render_referral(data: ReferralInput, out_path: Path) -> Path:
     an existing file at ``out_path`` is left untouched when writing fails.
     """
     out_path = Path(out_path)
-    _atomic_write(out_path, render_referral_bytes(data))
+    write_pdf_atomically(out_path, render_referral_bytes(data))
     return out_path
 
 
@@ -226,10 +231,11 @@ def export_referral(
     """Gather, render and save a referral, then record the export in the audit trail."""
     data = referral_from_store(store, examination_id, settings, lang, heatmaps)
     path = render_referral(data, out_path)
-    store.audit(
-        AUDIT_ACTION,
-        "examination",
-        examination_id,
-        f"referral {data.examination.referral_number} ({data.lang}) saved as {path.name}",
-    )
+    record_export(store, data, f"saved as {path.name}")
     return path
+
+
+def record_export(store: RecordStore, data: ReferralInput, how: str, action: str = AUDIT_ACTION) -> None:
+    """Add the audit line for a referral that left the application (saved, printed, opened elsewhere)."""
+    exam = data.examination
+    store.audit(action, "examination", exam.id, f"referral {exam.referral_number} ({data.lang}) {how}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from dermassist import INTENDED_USE, INTENDED_USE_RU
 from dermassist.imaging import bodymap
+from dermassist.records import checklist as cl
 from dermassist.reports.flowables import BodyMapThumbnail
 from dermassist.reports.inputs import ReferralInput
 from dermassist.reports.layout import (
@@ -22,7 +25,7 @@ from dermassist.reports.layout import (
     styled,
     text,
 )
-from dermassist.reports.strings import checklist_item, fmt_birth, fmt_date, fmt_value, has, t
+from dermassist.reports.strings import checklist_item, fmt_birth, fmt_date, fmt_value, t
 
 
 def or_not_given(lang: str, value: str | None) -> str:
@@ -131,23 +134,36 @@ def patient_block(data: ReferralInput) -> list[Flowable]:
     return [table]
 
 
+def _checklist_label(lang: str, key: str) -> str:
+    return cl.label(key, lang) if key in cl.LABELS else checklist_item(lang, key)
+
+
+def checklist_block(lang: str, checklist: dict[str, Any]) -> list[Flowable]:
+    """The filled checklist items in the method's order, with its total and reading."""
+    items = {k: v for k, v in checklist.items() if k != "method"}
+    if not items:
+        return []
+    method = str(checklist.get("method", ""))
+    title = t(lang, "checklist") + (f": {_checklist_label(lang, method)}" if method else "")
+    known = list(cl.ABCD_ITEMS) if method == "abcd" else list(cl.SEVEN_POINT_ITEMS) if method == "7point" else []
+    order = [k for k in known if k in items] + [k for k in items if k not in known]
+    rows = [[para(_checklist_label(lang, k), "cell"), para(fmt_value(lang, items[k]), "cell")] for k in order]
+    out: list[Flowable] = [heading(title), grid_table(rows, [CONTENT_W * 0.62, CONTENT_W * 0.38], header=False)]
+    try:
+        summary = cl.summary(checklist, lang)
+    except (ValueError, TypeError):  # a hand-edited or partial checklist still prints its items
+        summary = ""
+    if summary:
+        out += [Spacer(1, 1.5 * mm), para(summary, "strong")]
+    return [KeepTogether(out)]
+
+
 def notes_block(data: ReferralInput) -> list[Flowable]:
     """The doctor's notes and, when filled in, the dermoscopy checklist."""
     lang, exam = data.lang, data.examination
     notes = exam.notes.strip()
-    out: list[Flowable] = [heading(t(lang, "notes")), para(notes or t(lang, "no_notes"))]
-    checklist = {k: v for k, v in exam.checklist.items() if k != "method"}
-    if checklist:
-        method = str(exam.checklist.get("method", ""))
-        title = t(lang, "checklist")
-        key = f"method.{method}"
-        if method:
-            title += f": {t(lang, key) if has(key) else method}"
-        rows = [
-            [para(checklist_item(lang, str(k)), "cell"), para(fmt_value(lang, v), "cell")] for k, v in checklist.items()
-        ]
-        out += [heading(title), grid_table(rows, [CONTENT_W * 0.55, CONTENT_W * 0.45], header=False)]
-    return [KeepTogether(out[:2]), *out[2:]]
+    out: list[Flowable] = [KeepTogether([heading(t(lang, "notes")), para(notes or t(lang, "no_notes"))])]
+    return out + checklist_block(lang, dict(exam.checklist))
 
 
 def intended_use_block(data: ReferralInput) -> list[Flowable]:

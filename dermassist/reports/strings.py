@@ -133,8 +133,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "notes": ("Doctor's notes", "Заметки врача"),
     "no_notes": ("none", "нет"),
     "checklist": ("Dermoscopy checklist", "Дерматоскопический алгоритм"),
-    "method.abcd": ("ABCD rule", "Правило ABCD"),
-    "method.7point": ("7-point checklist", "7-пунктовый алгоритм"),
     "yes": ("yes", "да"),
     "no": ("no", "нет"),
     "intended_use": ("Intended use", "Назначение"),
@@ -151,28 +149,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Checklist fields that ``dermassist.records.checklist`` does not name itself.
 _CHECKLIST_ITEMS: dict[str, tuple[str, str]] = {
-    "asymmetry": ("Asymmetry", "Асимметрия"),
-    "border": ("Border", "Границы"),
-    "color": ("Colour", "Цвет"),
-    "colour": ("Colour", "Цвет"),
-    "colors": ("Colours", "Цвета"),
-    "diameter": ("Diameter", "Диаметр"),
-    "differential_structures": ("Differential structures", "Дифференциальные структуры"),
-    "dermoscopic_structures": ("Dermoscopic structures", "Дерматоскопические структуры"),
-    "evolution": ("Evolution", "Изменение со временем"),
     "tds": ("Total dermoscopy score", "Общий дерматоскопический индекс (TDS)"),
     "score": ("Score", "Балл"),
     "total": ("Total", "Сумма"),
-    "atypical_network": ("Atypical pigment network", "Атипичная пигментная сеть"),
-    "blue_white_veil": ("Blue-whitish veil", "Бело-голубая вуаль"),
-    "atypical_vascular": ("Atypical vascular pattern", "Атипичный сосудистый рисунок"),
-    "atypical_vascular_pattern": ("Atypical vascular pattern", "Атипичный сосудистый рисунок"),
-    "irregular_streaks": ("Irregular streaks", "Нерегулярные полосы"),
-    "irregular_pigmentation": ("Irregular pigmentation", "Нерегулярная пигментация"),
-    "irregular_blotches": ("Irregular blotches", "Нерегулярные пятна"),
-    "irregular_dots_globules": ("Irregular dots/globules", "Нерегулярные точки/глобулы"),
-    "regression_structures": ("Regression structures", "Структуры регрессии"),
 }
 
 # Month names are spelled out here rather than taken from strftime, which follows the process locale.

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPainter
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageSize, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from dermassist.records.settings import Settings
@@ -38,11 +39,9 @@ from dermassist.reports.referral import (
 )
 
 try:  # QtPdf ships with PySide6 but a trimmed build may leave it out
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
+    from PySide6 import QtPdf, QtPdfWidgets
 except ImportError:  # pragma: no cover - depends on the Qt build
-    QPdfDocument = None
-    QPdfView = None
+    QtPdf = QtPdfWidgets = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +80,7 @@ class ReportDialog(QDialog):
         self.pdf_bytes = b""
         self._tmpdir = Path(tempfile.mkdtemp(prefix="dermassist-preview-"))
         self.pdf_path = self._tmpdir / "referral.pdf"
-        self.document = QPdfDocument(self) if QPdfDocument is not None else None
+        self.document = QtPdf.QPdfDocument(self) if QtPdf is not None else None
 
         self.setWindowTitle(self.tr("Referral PDF"))
         self.resize(820, 960)
@@ -99,17 +98,19 @@ class ReportDialog(QDialog):
         top.addWidget(self.status)
         layout.addLayout(top)
 
-        if self.document is not None and QPdfView is not None:
-            self.view = QPdfView(self)
-            self.view.setPageMode(QPdfView.PageMode.MultiPage)
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.view.setDocument(self.document)
-            layout.addWidget(self.view, 1)
+        self.view: QWidget
+        if self.document is not None and QtPdfWidgets is not None:
+            view = QtPdfWidgets.QPdfView(self)
+            view.setPageMode(QtPdfWidgets.QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QtPdfWidgets.QPdfView.ZoomMode.FitToWidth)
+            view.setDocument(self.document)
+            self.view = view
         else:
-            self.view = QLabel(self.tr("The preview is not available in this build; open the PDF in the viewer."))
-            self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.view.setWordWrap(True)
-            layout.addWidget(self.view, 1)
+            label = QLabel(self.tr("The preview is not available in this build; open the PDF in the viewer."))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            self.view = label
+        layout.addWidget(self.view, 1)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save as…"))
@@ -240,6 +241,8 @@ class ReportDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)  # the PDF brings its own margins; print it 1:1
         printer.setDocName(self.default_file_name())
         printer.setFromTo(1, max(1, self.page_count()))
         dialog = QPrintDialog(printer, self)
