@@ -82,6 +82,13 @@ class CenterStore:
         self.conn.execute("UPDATE follow_up SET appointment = ? WHERE study_uid = ?", (appointment or "", study_uid))
         return self.get(study_uid)
 
+    def set_note(self, study_uid: str, note: str) -> FollowUp:
+        """Replace the specialist's note."""
+        now = utc_now()
+        self.conn.execute("INSERT OR IGNORE INTO follow_up (study_uid, updated_at) VALUES (?, ?)", (study_uid, now))
+        self.conn.execute("UPDATE follow_up SET note = ?, updated_at = ? WHERE study_uid = ?", (note, now, study_uid))
+        return self.get(study_uid)
+
     def _save(self, study_uid: str, column: str, value: str | None, note: str | None) -> FollowUp:
         assert column in ("called_at", "appointment_at")
         now = utc_now()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,9 @@ class OutboxPanel(QWidget):
     kick = Signal()  # asks the worker for one pass
     COLUMNS = ("item", "examination", "patient", "state", "malignant", "tries", "when", "reason")
 
-    def __init__(self, parent: QWidget | None, store: RecordStore, settings: Settings, *, autostart: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None, store: RecordStore, settings: Settings, *, autostart: bool = True
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -142,6 +144,9 @@ class OutboxPanel(QWidget):
         """Start the worker thread and the timer, and run a first pass now."""
         if not self.thread.isRunning():
             self.thread.start()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.shutdown)
         self.timer.start()
         self.tick()
 

@@ -1,0 +1,328 @@
+"""The specialized center's window: received referrals by malignancy, images, the PDF, follow-up marks.
+
+Queries run in a thread pool; the follow-up marks ("patient called", "appointment set") are kept
+in the center user's own small database and never sent anywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dermassist import INTENDED_USE, __version__
+from dermassist.records.settings import Settings
+from dermassist.transfer.center import CenterStudy, StudyContent
+from dermassist.transfer.center_store import CenterStore
+
+
+class _Signals(QObject):
+    listed = Signal(object)  # list[CenterStudy]
+    fetched = Signal(str, object)  # study uid, StudyContent
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn, signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception as exc:  # shown in the status bar
+            self.signals.failed.emit(str(exc))
+
+
+class CenterWindow(QMainWindow):
+    """Worklist on the left, the selected referral on the right."""
+
+    COLUMNS = 7
+
+    def __init__(self, settings: Settings, marks: CenterStore | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.marks = marks or CenterStore()
+        self.studies: list[CenterStudy] = []
+        self.current: CenterStudy | None = None
+        self.pool = QThreadPool(self)
+        self.signals = _Signals()
+        self.signals.listed.connect(self._listed)
+        self.signals.fetched.connect(self._fetched)
+        self.signals.failed.connect(self._failed)
+        self.setWindowTitle(self.tr("DermAssist {version}: referrals received").format(version=__version__))
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        row = QHBoxLayout()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        left_lay.addLayout(row)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Malignant"),
+                self.tr("Patient"),
+                self.tr("Phone"),
+                self.tr("Referring clinic"),
+                self.tr("Date"),
+                self.tr("Referral"),
+                self.tr("Follow-up"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemSelectionChanged.connect(self._selected)
+        left_lay.addWidget(self.table, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        self.header = QLabel(self.tr("Select a referral."))
+        self.header.setObjectName("centerHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right_lay.addWidget(self.header)
+        marks = QHBoxLayout()
+        self.called = QCheckBox(self.tr("Patient called"))
+        self.called.clicked.connect(self._called_clicked)
+        self.appointment_button = QPushButton(self.tr("Appointment set…"))
+        self.appointment_button.clicked.connect(self._appointment_clicked)
+        self.appointment = QLabel()
+        self.appointment.setObjectName("centerAppointment")
+        marks.addWidget(self.called)
+        marks.addWidget(self.appointment_button)
+        marks.addWidget(self.appointment, 1)
+        right_lay.addLayout(marks)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (kept at the center only)"))
+        self.note.editingFinished.connect(self._note_edited)
+        right_lay.addWidget(self.note)
+        self.tabs = QTabWidget()
+        self.images_area = QScrollArea()
+        self.images_area.setWidgetResizable(True)
+        self.images_box = QWidget()
+        self.images_lay = QVBoxLayout(self.images_box)
+        self.images_area.setWidget(self.images_box)
+        self.tabs.addTab(self.images_area, self.tr("Images"))
+        self.pdf_view, self.pdf_doc, self._pdf_buffer = self._make_pdf_view()
+        self.tabs.addTab(self.pdf_view, self.tr("Referral PDF"))
+        self.ai_text = QPlainTextEdit()
+        self.ai_text.setReadOnly(True)
+        self.tabs.addTab(self.ai_text, self.tr("AI result"))
+        right_lay.addWidget(self.tabs, 1)
+        notice = QLabel(INTENDED_USE)
+        notice.setWordWrap(True)
+        right_lay.addWidget(notice)
+        split.addWidget(right)
+        split.setSizes([620, 700])
+        self.setCentralWidget(split)
+        self._enable_marks(False)
+        self.resize(1360, 860)
+
+    def _make_pdf_view(self):
+        try:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+        except ImportError:  # QtPdf is in PySide6-Addons; without it the PDF is still in the PACS
+            label = QLabel(self.tr("PDF viewing is not available in this installation."))
+            return label, None, None
+        doc = QPdfDocument(self)
+        view = QPdfView()
+        view.setDocument(doc)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        return view, doc, None
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Query the PACS for referrals (off the GUI thread)."""
+        from dermassist.transfer.center import query_worklist
+
+        self.refresh_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Querying the PACS…"))
+        settings, signals = self.settings, self.signals
+        self.pool.start(_Job(lambda: signals.listed.emit(query_worklist(settings)), signals))
+
+    def _listed(self, studies: list[CenterStudy]) -> None:
+        self.refresh_button.setEnabled(True)
+        keep = self.current.study_uid if self.current else None
+        self.studies = studies
+        self.table.setRowCount(len(studies))
+        follow = self.marks.all()
+        for row, s in enumerate(studies):
+            f = follow.get(s.study_uid)
+            state = (
+                self.tr("appointment set")
+                if f and f.appointment_set
+                else self.tr("called")
+                if f and f.called
+                else self.tr("to call")
+            )
+            prob = "—" if s.malignant is None else f"{s.malignant * 100:.1f}%"
+            date = f"{s.study_date[:4]}-{s.study_date[4:6]}-{s.study_date[6:8]}" if len(s.study_date) == 8 else ""
+            for col, text in enumerate((prob, s.patient_name, s.phone, s.institution, date, s.accession, state)):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, s.study_uid)
+                self.table.setItem(row, col, cell)
+            if s.study_uid == keep:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.statusBar().showMessage(self.tr("{count} referral(s)").format(count=len(studies)), 5000)
+
+    def _failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.statusBar().showMessage(self.tr("PACS error: {message}").format(message=message))
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        uid = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        study = next((s for s in self.studies if s.study_uid == uid), None)
+        if study is None or (self.current and self.current.study_uid == uid):
+            return
+        self.current = study
+        self._show_header(study)
+        self._show_marks()
+        self._clear_content()
+        from dermassist.transfer.center import fetch_study
+
+        settings, signals = self.settings, self.signals
+        self.pool.start(_Job(lambda: signals.fetched.emit(uid, fetch_study(settings, uid)), signals))
+
+    def _show_header(self, s: CenterStudy) -> None:
+        prob = self.tr("not analysed") if s.malignant is None else f"{s.malignant * 100:.1f}%"
+        self.header.setText(
+            self.tr(
+                "{name} (born {birth}, {sex}), phone {phone}\n"
+                "Referred by {doctor}, {clinic}; referral {number}\nAI malignancy: {prob} ({model})"
+            ).format(
+                name=s.patient_name,
+                birth=s.birth_date or "?",
+                sex=s.sex or "?",
+                phone=s.phone or "—",
+                doctor=s.referring_physician or "—",
+                clinic=s.institution or "—",
+                number=s.accession,
+                prob=prob,
+                model=s.model or "—",
+            )
+        )
+
+    def _clear_content(self) -> None:
+        while self.images_lay.count():
+            w = self.images_lay.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.ai_text.setPlainText("")
+        if self.pdf_doc is not None:
+            self.pdf_doc.close()
+
+    def _fetched(self, uid: str, content: StudyContent) -> None:
+        if not self.current or self.current.study_uid != uid:
+            return
+        self._clear_content()
+        for caption, data in content.images:
+            pic = QPixmap()
+            pic.loadFromData(data)
+            label = QLabel()
+            label.setObjectName("centerImage")
+            label.setPixmap(pic.scaledToWidth(min(pic.width(), 900), Qt.TransformationMode.SmoothTransformation))
+            self.images_lay.addWidget(label)
+            text = QLabel(caption)
+            text.setWordWrap(True)
+            self.images_lay.addWidget(text)
+        self.images_lay.addStretch(1)
+        self.ai_text.setPlainText(content.report_text)
+        if self.pdf_doc is not None and content.pdf:
+            self._pdf_buffer = QBuffer(self)
+            self._pdf_buffer.setData(QByteArray(content.pdf))
+            self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.pdf_doc.load(self._pdf_buffer)
+        self.content = content
+
+    # -- follow-up marks -------------------------------------------------------------------------
+
+    def _enable_marks(self, on: bool) -> None:
+        for w in (self.called, self.appointment_button, self.note):
+            w.setEnabled(on)
+
+    def _show_marks(self) -> None:
+        if self.current is None:
+            self._enable_marks(False)
+            return
+        f = self.marks.get(self.current.study_uid)
+        self._enable_marks(True)
+        self.called.setChecked(f.called)
+        self.appointment.setText(f.appointment)
+        self.note.setText(f.note)
+
+    def _called_clicked(self, checked: bool) -> None:
+        if self.current is not None:
+            self.marks.set_called(self.current.study_uid, checked)
+            self._listed(self.studies)
+
+    def _appointment_clicked(self, text: str | None = None) -> None:
+        if self.current is None:
+            return
+        if not isinstance(text, str):
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Appointment"),
+                self.tr("Date, time and place of the appointment (empty to clear):"),
+                text=self.marks.get(self.current.study_uid).appointment,
+            )
+            if not ok:
+                return
+        self.marks.set_appointment(self.current.study_uid, text.strip() or None)
+        self._show_marks()
+        self._listed(self.studies)
+
+    def _note_edited(self) -> None:
+        if self.current is not None and self.note.text() != self.marks.get(self.current.study_uid).note:
+            self.marks.set_note(self.current.study_uid, self.note.text())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.pool.waitForDone(30_000)
+        self.marks.close()
+        super().closeEvent(event)
+
+
+def run_center_window(settings: Settings, lang: str | None = None) -> int:
+    """Open the center window (``dermassist center``) and run the event loop."""
+    from dermassist.ui.i18n import choose_language, install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(choose_language(lang, settings.language))
+    win = CenterWindow(settings)
+    win.show()
+    win.refresh()
+    return int(app.exec())
