@@ -312,3 +312,29 @@ def test_render_time(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert out.stat().st_size > big.stat().st_size  # the full 12-megapixel JPEG is inside
     assert elapsed < 5.0, f"rendering took {elapsed:.2f} s"
+
+
+def test_checklist_is_printed_with_its_total(jpeg: Path, tmp_path: Path) -> None:
+    checklist = {"method": "7point", "atypical_network": True, "blue_white_veil": False, "irregular_dots": True}
+    out = render_referral(make_input([jpeg], lang="ru", checklist=checklist), tmp_path / "cl.pdf")
+    rows = flat(pdftotext(out, layout=True))
+    assert "Атипичная пигментная сеть да" in rows and "Бело-голубая вуаль нет" in rows
+    assert "Неравномерные точки/глобулы да" in rows
+    assert "7-пунктовый контрольный список: 3 баллов (указывает на меланому)" in flat(pdftotext(out))
+    abcd = {"method": "abcd", "asymmetry": 0, "border": 1, "colors": 2, "structures": 2}
+    text = flat(pdftotext(render_referral(make_input([jpeg], checklist=abcd), tmp_path / "abcd.pdf")))
+    assert "Dermoscopy checklist: ABCD rule of dermoscopy" in text and "TDS 2.10 (benign range)" in text
+
+
+def test_saved_file_gets_ordinary_permissions(jpeg: Path, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = render_referral(make_input([jpeg]), tmp_path / "fresh.pdf")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.pdf"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        render_referral(make_input([jpeg]), kept)
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes().startswith(b"%PDF")
+    finally:
+        os.umask(old)

@@ -73,6 +73,26 @@ def render_referral_bytes(data: ReferralInput) -> bytes:
         raise ReportError(f"the referral could not be laid out on A4 pages ({exc})") from None
 
 
+def _umask() -> int:
+    try:  # Linux reports it without changing it
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _file_mode(out_path: Path) -> int:
+    """The replaced file's permissions, or those of a newly created file."""
+    try:
+        return out_path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_pdf_atomically(out_path: Path, payload: bytes) -> None:
     """Write ``payload`` so ``out_path`` is either complete or untouched. Raises ReportError (one line)."""
     folder = out_path.parent
@@ -89,6 +109,8 @@ def write_pdf_atomically(out_path: Path, payload: bytes) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); give it the mode an ordinary new file would have.
+        os.chmod(tmp, _file_mode(out_path))
         os.replace(tmp, out_path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -147,7 +147,7 @@ def _metric_rows(lang: str, test: Mapping[str, Any]) -> list[list[Any]]:
     return rows
 
 
-def metrics_block(lang: str, model: ModelInfo) -> list[Flowable]:
+def metrics_block(lang: str, model: ModelInfo, preset: str = "card") -> list[Flowable]:
     """The card's test-set metrics with 95% confidence intervals, or why they are not shown."""
     if not model.card_found:
         return [para(t(lang, "card_missing"), "small")]
@@ -165,7 +165,11 @@ def metrics_block(lang: str, model: ModelInfo) -> list[Flowable]:
     ]
     w = CONTENT_W
     table = grid_table([header, *rows], [w * 0.5, w * 0.2, w * 0.3])
-    return [KeepTogether([Spacer(1, 2 * mm), para(title, "strong"), Spacer(1, 1.5 * mm), table])]
+    block: list[Flowable] = [Spacer(1, 2 * mm), para(title, "strong"), Spacer(1, 1.5 * mm), table]
+    if preset != "card":
+        # The card's test figures belong to its own threshold, not to the operating point in use.
+        block += [Spacer(1, 1 * mm), para(t(lang, "metrics_at_card_threshold"), "small")]
+    return [KeepTogether(block)]
 
 
 def _headline(data: ReferralInput, shown: list[AnalysisRecord]) -> Flowable:
@@ -243,4 +247,10 @@ def result_block(data: ReferralInput) -> list[Flowable]:
         fp = round((1 - model.val_specificity) * 100)
         details.append(para(t(lang, "per_100", tp=tp, fp=fp), "small"))
     # The heading and the decision stay together; so do the threshold and model lines.
-    return [KeepTogether(out[:2]), *out[2:], KeepTogether(details), *_warnings(data), *metrics_block(lang, model)]
+    return [
+        KeepTogether(out[:2]),
+        *out[2:],
+        KeepTogether(details),
+        *_warnings(data),
+        *metrics_block(lang, model, data.threshold_preset),
+    ]

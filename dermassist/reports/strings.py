@@ -111,6 +111,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Test-set metrics: not available in the model card.",
         "Показатели на тестовой выборке: нет в карточке.",
     ),
+    "metrics_at_card_threshold": (
+        "Sensitivity, specificity and accuracies in this table are at the model card's own threshold.",
+        "Чувствительность, специфичность и точность в таблице указаны для порога из карточки модели.",
+    ),
     "col_metric": ("Metric", "Показатель"),
     "col_value": ("Value", "Значение"),
     "col_ci": ("95% CI", "95% ДИ"),
