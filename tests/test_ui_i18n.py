@@ -66,7 +66,7 @@ def test_compiled_russian_matches_the_ts_file(qapp) -> None:
         assert qm.translate(ctx, source) == expected, f"{ctx}: {source!r} is stale in dermassist_ru.qm"
 
 
-def test_window_in_russian(qtbot, russian, tmp_path: Path) -> None:
+def test_window_in_russian(qtbot, qapp, russian, tmp_path: Path) -> None:
     from dermassist.records.models import Patient
     from dermassist.records.settings import Settings
     from dermassist.records.store import RecordStore
@@ -87,6 +87,7 @@ def test_window_in_russian(qtbot, russian, tmp_path: Path) -> None:
     assert fmt_date("1960-05-01") == "01.05.1960"
     assert "01.05.1960" in win.patients.list.item(0).text()
     win.close()
+    qapp.processEvents()
     store.close()
 
 

@@ -14,7 +14,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog  # noqa: E402
 
 from dermassist.records.settings import Settings, load_settings  # noqa: E402
 from dermassist.records.store import RecordStore  # noqa: E402
@@ -36,6 +36,7 @@ def open_window(qtbot, data_dir: Path, settings: Settings | None = None, wait_mo
 
 def close_window(win: MainWindow) -> None:
     win.close()
+    QApplication.processEvents()  # results the background workers posted before they stopped
     win.store.close()
 
 
@@ -271,4 +272,30 @@ def test_edit_patient_and_settings(qtbot, monkeypatch, tmp_path) -> None:
     click(qtbot, win.patient_view.new_exam_button)
     assert win.patient_view.exam_view.exam.referring_doctor == "Dr Smirnova"
     assert win.store.list_audit("examination")[0].actor == "Dr Smirnova"
+    close_window(win)
+
+
+def test_referral_and_send_to_center_hooks(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+    report_dialog = pytest.importorskip("dermassist.ui.report_dialog")
+    outbox = pytest.importorskip("dermassist.transfer.outbox")
+    opened = []
+
+    def fake_exec(dialog):
+        opened.append((dialog.examination_id, dialog.lang, len(dialog.pdf_bytes)))
+        return 0
+
+    monkeypatch.setattr(report_dialog.ReportDialog, "exec", fake_exec)
+    win = open_window(qtbot, tmp_path / "data")
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, image_file)
+    analyse(view, qtbot)
+    qtbot.keyClicks(view.notes, "edited before the letter")
+    click(qtbot, view.report_button)
+    assert opened and opened[0][:2] == (view.exam.id, "en")
+    assert win.store.get_examination(view.exam.id).notes == "edited before the letter"  # saved first
+    click(qtbot, view.send_button)
+    items = outbox.list_items(win.store)
+    assert [i.examination_id for i in items] == [view.exam.id]
+    if win.outbox is not None:
+        assert win.outbox.table.rowCount() == 1
     close_window(win)

@@ -49,6 +49,7 @@ class ExaminationView(QWidget):
     followUpRequested = Signal(int)  # examination id whose lesion is examined again
     compareRequested = Signal(str)  # lesion id
     statusMessage = Signal(str)
+    queuedForSending = Signal(int)
 
     def __init__(self, store: RecordStore, models, settings_fn, lang: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -390,3 +391,4 @@ class ExaminationView(QWidget):
             return
         QApplication.restoreOverrideCursor()
         self.statusMessage.emit(self.tr("The examination is queued for sending; see the Outbox tab."))
+        self.queuedForSending.emit(self.exam.id)

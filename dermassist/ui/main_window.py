@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.patients.newPatientRequested.connect(self.new_patient)
         self.patient_view.patientEdited.connect(lambda pid: self.patients.refresh(select_id=pid))
         self.patient_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.patient_view.exam_view.queuedForSending.connect(self._queued)
         self.models.loaded.connect(self._model_loaded)
         self.models.loadFailed.connect(self._model_failed)
         self.model_status.setText(self.tr("Model: not loaded yet"))
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
             self.patients.search.clear()
             self.patients.refresh(select_id=dialog.patient.id)
 
+    def _queued(self, _exam_id: int) -> None:
+        if self.outbox is not None and hasattr(self.outbox, "refresh"):
+            self.outbox.refresh()
+
     def open_settings(self) -> None:
         """Edit settings; a new model or provider is loaded at once, a new language at the next start."""
         from dermassist.ui.settings_dialog import SettingsDialog
@@ -174,6 +179,8 @@ class MainWindow(QMainWindow):
         if not self.patient_view.exam_view.save_if_dirty():
             event.ignore()
             return
+        if self.outbox is not None and hasattr(self.outbox, "shutdown"):
+            self.outbox.shutdown()  # its sender thread must end before the window goes
         self.models.wait(10000)
         super().closeEvent(event)
 
