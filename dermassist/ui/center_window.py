@@ -36,6 +36,12 @@ from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
 
 
+def _iso(dicom_date: str) -> str:
+    """DICOM ``YYYYMMDD`` as ``YYYY-MM-DD`` ('' when absent or malformed)."""
+    d = dicom_date.strip()
+    return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 and d.isdigit() else ""
+
+
 class _Signals(QObject):
     listed = Signal(object)  # list[CenterStudy]
     fetched = Signal(str, object)  # study uid, StudyContent
@@ -187,7 +193,7 @@ class CenterWindow(QMainWindow):
                 else self.tr("to call")
             )
             prob = "—" if s.malignant is None else f"{s.malignant * 100:.1f}%"
-            date = f"{s.study_date[:4]}-{s.study_date[4:6]}-{s.study_date[6:8]}" if len(s.study_date) == 8 else ""
+            date = _iso(s.study_date)
             for col, text in enumerate((prob, s.patient_name, s.phone, s.institution, date, s.accession, state)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, s.study_uid)
@@ -226,7 +232,7 @@ class CenterWindow(QMainWindow):
                 "Referred by {doctor}, {clinic}; referral {number}\nAI malignancy: {prob} ({model})"
             ).format(
                 name=s.patient_name,
-                birth=s.birth_date or "?",
+                birth=_iso(s.birth_date) or "?",
                 sex=s.sex or "?",
                 phone=s.phone or "—",
                 doctor=s.referring_physician or "—",

@@ -8,6 +8,7 @@ the database, so closing the application loses nothing and the next start carrie
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
@@ -99,7 +100,7 @@ class OutboxPanel(QWidget):
                 self.tr("Malignant"),
                 self.tr("Tries"),
                 self.tr("Next try / delivered"),
-                self.tr("Reason"),
+                self.tr("Reason / destination"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -198,7 +199,10 @@ class OutboxPanel(QWidget):
 
     def _when_text(self, item: OutboxItem) -> str:
         if item.state == "delivered":
-            return (item.delivered_at or "").replace("T", " ")[:16]
+            try:
+                return datetime.fromisoformat(item.delivered_at or "").astimezone().strftime("%Y-%m-%d %H:%M")
+            except ValueError:
+                return item.delivered_at or ""
         if item.state == "sending":
             return self.tr("now")
         if item.next_attempt_at <= time.time():
