@@ -64,7 +64,7 @@ def test_outbox_tab_sends_in_the_background_and_retries(
     folder = panel.export_selected(str(tmp_path / "usb"))
     assert folder is not None and (folder / "manifest.json").is_file()
     panel.shutdown()
-    assert not panel.thread.isRunning()
+    assert not panel.running
 
 
 def test_pacs_settings_round_trip_and_warnings(qtbot) -> None:

@@ -1,17 +1,18 @@
 """The Outbox tab: every referral's status, and the background sender that delivers them.
 
-A QTimer in the GUI thread asks a worker living in its own QThread to run
-``dermassist.transfer.sender.process_due`` on its own database connection; the backoff lives in
+A QTimer in the GUI thread starts a pass of ``dermassist.transfer.sender.process_due`` in a pool
+thread, on that thread's own database connection; the backoff lives in
 the database, so closing the application loses nothing and the next start carries on.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,20 +41,25 @@ def current_settings(fallback: Settings) -> Settings:
     return load_settings() if settings_path().is_file() else fallback
 
 
-class SenderWorker(QObject):
-    """Runs one pass of the sender in the worker thread; never touches widgets."""
-
+class _PassSignals(QObject):
     finished = Signal(object)  # list[SendResult]
     failed = Signal(str)
+
+
+class SenderPass(QRunnable):
+    """One pass of the sender in a pool thread, on its own database connection; never touches widgets.
+
+    A pool task rather than a long-lived QThread: closing the window while a pass runs cannot
+    destroy a running thread, and the pass always finishes the item it is sending.
+    """
 
     def __init__(self, data_dir: Path, settings: Settings) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.settings = settings
+        self.signals = _PassSignals()
 
-    @Slot()
-    def run_once(self) -> None:
-        """Send every due item once (the worker's own connection: SQLite connections stay in their thread)."""
+    def run(self) -> None:
         from dermassist.transfer.sender import process_due
 
         try:
@@ -63,15 +69,14 @@ class SenderWorker(QObject):
             finally:
                 store.close()
         except Exception as exc:  # reported in the panel; the next tick tries again
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.finished.emit(results)
+        self.signals.finished.emit(results)
 
 
 class OutboxPanel(QWidget):
     """Table of outbox items with retry and export actions; owns the background sender."""
 
-    kick = Signal()  # asks the worker for one pass
     COLUMNS = ("item", "examination", "patient", "state", "malignant", "tries", "when", "reason")
 
     def __init__(
@@ -126,12 +131,7 @@ class OutboxPanel(QWidget):
         buttons.addWidget(self.status)
         lay.addLayout(buttons)
 
-        self.thread = QThread(self)
-        self.worker = SenderWorker(Path(store.data_dir), settings)
-        self.worker.moveToThread(self.thread)
-        self.kick.connect(self.worker.run_once)
-        self.worker.finished.connect(self._pass_done)
-        self.worker.failed.connect(self._pass_failed)
+        self.pool = QThreadPool.globalInstance()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -142,29 +142,30 @@ class OutboxPanel(QWidget):
     # -- background sender ---------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the worker thread and the timer, and run a first pass now."""
-        if not self.thread.isRunning():
-            self.thread.start()
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(self.shutdown)
+        """Start the timer and run a first pass now."""
         self.timer.start()
         self.tick()
 
     def shutdown(self) -> None:
-        """Stop the timer and let the current pass finish (it is never cut half-way)."""
+        """Stop the timer; a pass already running finishes its item (it is never cut half-way)."""
         self.timer.stop()
-        if self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait(120_000)
+
+    @property
+    def running(self) -> bool:
+        """The background sender is active."""
+        return self.timer.isActive()
 
     def tick(self) -> None:
         """One sender pass, unless one is already running."""
         self.refresh()
-        if self._busy or not self.thread.isRunning():
+        if self._busy or not self.timer.isActive():
             return
         self._busy = True
-        self.kick.emit()
+        job = SenderPass(Path(self.store.data_dir), self.settings)
+        job.signals.finished.connect(self._pass_done)
+        job.signals.failed.connect(self._pass_failed)
+        self._job = job  # keeps the Python side (and its signals) alive until the pass reports
+        self.pool.start(job)
 
     def _pass_done(self, results: list) -> None:
         self._busy = False
@@ -218,7 +219,14 @@ class OutboxPanel(QWidget):
     def refresh(self) -> None:
         """Reload the table from the database, keeping the selection."""
         selected = self.selected_item_id()
-        items = outbox.list_items(self.store)
+        try:
+            items = outbox.list_items(self.store)
+        except sqlite3.ProgrammingError:  # the window's store was closed (application closing)
+            self.shutdown()
+            return
+        except sqlite3.Error as exc:  # e.g. locked for longer than the busy timeout: try at the next tick
+            self.status.setText(self.tr("Outbox not readable right now: {message}").format(message=str(exc)))
+            return
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
