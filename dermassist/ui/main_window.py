@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -180,8 +180,13 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.outbox is not None and hasattr(self.outbox, "shutdown"):
-            self.outbox.shutdown()  # its sender thread must end before the window goes
+            self.outbox.shutdown()
+            pool = getattr(self.outbox, "pool", None)
+            if pool is not None:
+                pool.waitForDone(120_000)  # a referral being sent is finished, never cut
         self.models.wait(10000)
+        # Deliver what the workers reported while the record store is still open.
+        QCoreApplication.sendPostedEvents()
         super().closeEvent(event)
 
 

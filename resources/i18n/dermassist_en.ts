@@ -67,6 +67,146 @@
     </message>
   </context>
   <context>
+    <name>CenterWindow</name>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="80" />
+      <source>DermAssist {version}: referrals received</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="86" />
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="94" />
+      <source>Malignant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <source>Patient</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <source>Referring clinic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <source>Referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <source>Follow-up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <source>Select a referral.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="119" />
+      <source>Patient called</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="121" />
+      <source>Appointment set…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="130" />
+      <source>Note (kept at the center only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="139" />
+      <source>Images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="141" />
+      <source>Referral PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="144" />
+      <source>AI result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="160" />
+      <source>PDF viewing is not available in this installation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="176" />
+      <source>Querying the PACS…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="189" />
+      <source>appointment set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="191" />
+      <source>called</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="193" />
+      <source>to call</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="204" />
+      <source>{count} referral(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="208" />
+      <source>PACS error: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="228" />
+      <source>not analysed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="231" />
+      <source>{name} (born {birth}, {sex}), phone {phone}
+Referred by {doctor}, {clinic}; referral {number}
+AI malignancy: {prob} ({model})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="305" />
+      <source>Appointment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <source>Date, time and place of the appointment (empty to clear):</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ChecklistWidget</name>
     <message>
       <location filename="../../dermassist/ui/checklist_widget.py" line="25" />
@@ -77,183 +217,183 @@
   <context>
     <name>ExaminationView</name>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="76" />
+      <location filename="../../dermassist/ui/exam_view.py" line="78" />
       <source>Details</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="77" />
+      <location filename="../../dermassist/ui/exam_view.py" line="79" />
       <source>Lesion site</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="82" />
+      <location filename="../../dermassist/ui/exam_view.py" line="84" />
       <source>Dermoscopy checklist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="117" />
+      <location filename="../../dermassist/ui/exam_view.py" line="119" />
       <source>History, size, change noticed by the patient, your impression…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="118" />
+      <location filename="../../dermassist/ui/exam_view.py" line="120" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="119" />
+      <location filename="../../dermassist/ui/exam_view.py" line="121" />
       <source>Referring doctor</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="120" />
+      <location filename="../../dermassist/ui/exam_view.py" line="122" />
       <source>Urgency</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="121" />
+      <location filename="../../dermassist/ui/exam_view.py" line="123" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="138" />
+      <location filename="../../dermassist/ui/exam_view.py" line="140" />
       <source>Follow-up of this lesion</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="139" />
+      <location filename="../../dermassist/ui/exam_view.py" line="141" />
       <source>Start a new examination of the same lesion today</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="140" />
+      <location filename="../../dermassist/ui/exam_view.py" line="142" />
       <source>Compare over time…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="152" />
+      <location filename="../../dermassist/ui/exam_view.py" line="154" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="154" />
+      <location filename="../../dermassist/ui/exam_view.py" line="156" />
       <source>Referral PDF…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="155" />
-      <location filename="../../dermassist/ui/exam_view.py" line="384" />
+      <location filename="../../dermassist/ui/exam_view.py" line="157" />
+      <location filename="../../dermassist/ui/exam_view.py" line="390" />
       <source>Send to center</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="166" />
+      <location filename="../../dermassist/ui/exam_view.py" line="168" />
       <source>Referral letters are not available in this build ({why}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="171" />
+      <location filename="../../dermassist/ui/exam_view.py" line="173" />
       <source>Sending to the center is not available in this build ({why}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="200" />
+      <location filename="../../dermassist/ui/exam_view.py" line="202" />
       <source>Examination of {date}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="202" />
+      <location filename="../../dermassist/ui/exam_view.py" line="204" />
       <source>Select or create an examination.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <location filename="../../dermassist/ui/exam_view.py" line="215" />
       <source>Site: {label}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <location filename="../../dermassist/ui/exam_view.py" line="215" />
       <source>Site: not marked yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="263" />
+      <location filename="../../dermassist/ui/exam_view.py" line="265" />
       <source>This examination was changed elsewhere; your edits were not saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="272" />
+      <location filename="../../dermassist/ui/exam_view.py" line="274" />
       <source>Examination saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="298" />
+      <location filename="../../dermassist/ui/exam_view.py" line="300" />
       <source>The model is still loading.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="307" />
+      <location filename="../../dermassist/ui/exam_view.py" line="309" />
       <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="312" />
-      <source>No model can be used, so no analysis is possible:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="314" />
-      <source>Add an image to this examination, then press Analyse.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="316" />
-      <source>The model is loading…</source>
+      <location filename="../../dermassist/ui/exam_view.py" line="315" />
+      <source>No model can be used, so no analysis is possible (see the notice at the top).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <source>Add an image to this examination, then press Analyse.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="320" />
+      <source>The model is loading…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="322" />
       <source>This picture has not been analysed yet. Press Analyse.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="330" />
+      <location filename="../../dermassist/ui/exam_view.py" line="334" />
       <source>Analysing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="338" />
       <source>Reading the picture…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="338" />
       <source>Running the model…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="345" />
+      <location filename="../../dermassist/ui/exam_view.py" line="349" />
       <source>The result could not be stored: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="347" />
+      <location filename="../../dermassist/ui/exam_view.py" line="351" />
       <source>Analysis finished in {s} s.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="357" />
+      <location filename="../../dermassist/ui/exam_view.py" line="361" />
       <source>The analysis failed: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="376" />
+      <location filename="../../dermassist/ui/exam_view.py" line="380" />
       <source>Referral PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="386" />
+      <location filename="../../dermassist/ui/exam_view.py" line="393" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation type="unfinished" />
     </message>
@@ -396,89 +536,405 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="69" />
+      <location filename="../../dermassist/ui/main_window.py" line="70" />
       <source>Model: not loaded yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="73" />
+      <location filename="../../dermassist/ui/main_window.py" line="74" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="74" />
+      <location filename="../../dermassist/ui/main_window.py" line="75" />
       <source>&amp;New patient…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="76" />
+      <location filename="../../dermassist/ui/main_window.py" line="77" />
       <source>&amp;Settings…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="79" />
+      <location filename="../../dermassist/ui/main_window.py" line="80" />
       <source>&amp;Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="85" />
+      <location filename="../../dermassist/ui/main_window.py" line="86" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="87" />
       <source>&amp;About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="95" />
+      <location filename="../../dermassist/ui/main_window.py" line="96" />
       <source>Model: loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="102" />
+      <location filename="../../dermassist/ui/main_window.py" line="103" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="108" />
-      <location filename="../../dermassist/ui/main_window.py" line="156" />
+      <location filename="../../dermassist/ui/main_window.py" line="112" />
+      <location filename="../../dermassist/ui/main_window.py" line="165" />
       <source>Model: none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="111" />
-      <source>Analysis is unavailable: no usable model.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../dermassist/ui/main_window.py" line="114" />
-      <source>You can still record patients and pictures. To get a model, ask your administrator for the DermAssist model package, or import one with 'dermassist import-model MODEL.onnx', then restart. Details:</source>
+      <source>No model is installed, so pictures cannot be analysed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <location filename="../../dermassist/ui/main_window.py" line="116" />
+      <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="121" />
+      <source>The model could not be loaded, so pictures cannot be analysed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="123" />
+      <source>You can record patients and pictures meanwhile.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>Language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="152" />
+      <location filename="../../dermassist/ui/main_window.py" line="161" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="160" />
+      <location filename="../../dermassist/ui/main_window.py" line="169" />
       <source>About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="163" />
+      <location filename="../../dermassist/ui/main_window.py" line="172" />
       <source>Records: {path} (schema version {v})</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OutboxPanel</name>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="91" />
+      <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="100" />
+      <source>No.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="101" />
+      <source>Examination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <source>Patient</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
+      <source>Malignant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
+      <source>Tries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
+      <source>Next try / delivered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
+      <source>Reason / destination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="117" />
+      <source>Send now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="118" />
+      <source>Try every waiting referral now instead of waiting for the next retry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="120" />
+      <source>Export to folder or USB…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="121" />
+      <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
+      <source>Show package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="174" />
+      <source>Last pass: {delivered} delivered, {failed} not delivered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="182" />
+      <source>Sender error: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="193" />
+      <source>queued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="194" />
+      <source>sending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="195" />
+      <source>delivered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
+      <source>failed, will retry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="206" />
+      <source>now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="208" />
+      <source>next pass</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="282" />
+      <source>Export the referral to a folder or USB stick</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="288" />
+      <source>Export referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="290" />
+      <source>Exported to {folder}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PacsSettingsWidget</name>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="65" />
+      <source>DICOMweb (STOW-RS over HTTPS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="66" />
+      <source>DIMSE (C-STORE)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="69" />
+      <source>Protocol:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="71" />
+      <source>Dermoscopic Photography (falls back automatically)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="72" />
+      <source>VL Photographic (older PACS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="74" />
+      <source>Image type:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="77" />
+      <source>DICOMweb</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="82" />
+      <source>URL:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="84" />
+      <source>None</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="85" />
+      <source>User name and password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="86" />
+      <source>Access token (bearer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="89" />
+      <source>Authentication:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="91" />
+      <source>User name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="94" />
+      <source>Password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="97" />
+      <source>Token:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="98" />
+      <source>Verify the server's certificate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="104" />
+      <source>system certificates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="105" />
+      <source>Browse…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="109" />
+      <source>CA certificate:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
+      <source>DIMSE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="115" />
+      <source>Host:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="119" />
+      <source>Port:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="123" />
+      <source>Center's AE title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="127" />
+      <source>Our AE title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="136" />
+      <source>Test connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <source>CA certificate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="166" />
+      <source>Without HTTPS, patient data travels unencrypted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="168" />
+      <source>Certificate checking is off: anyone on the network could pose as the center.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="171" />
+      <source>Center's AE title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="172" />
+      <source>Our AE title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="176" />
+      <source>{field}: only Latin letters, digits and simple punctuation, up to 16.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="204" />
+      <source>Testing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="210" />
+      <source>Connected: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="213" />
+      <source>Failed: {message}</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -621,6 +1077,108 @@
     <message>
       <location filename="../../dermassist/ui/patient_view.py" line="153" />
       <source>New examination created.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="85" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="152" />
+      <source>Referral PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="89" />
+      <source>Report language:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="91" />
+      <source>English</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="92" />
+      <source>Russian</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="109" />
+      <source>The preview is not available in this build; open the PDF in the viewer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="116" />
+      <source>Save as…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="117" />
+      <source>Print…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="118" />
+      <source>Open in viewer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="119" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="131" />
+      <source>Printing needs Qt PDF; open the PDF in the viewer and print there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="151" />
+      <source>The referral could not be produced.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="160" />
+      <source>{pages} page(s), made in {seconds} s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="199" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="207" />
+      <source>Save referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="202" />
+      <source>Saved to {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="207" />
+      <source>PDF files (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="221" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="249" />
+      <source>Print referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="221" />
+      <source>The printer could not be started.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="261" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="265" />
+      <source>Open referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="265" />
+      <source>No PDF viewer could be started. The file is at {path}</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -892,17 +1450,17 @@
   <context>
     <name>Urgency</name>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="38" />
+      <location filename="../../dermassist/ui/exam_view.py" line="39" />
       <source>routine</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="39" />
+      <location filename="../../dermassist/ui/exam_view.py" line="40" />
       <source>soon (within 2 weeks)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="40" />
+      <location filename="../../dermassist/ui/exam_view.py" line="41" />
       <source>urgent</source>
       <translation type="unfinished" />
     </message>

@@ -67,6 +67,148 @@
     </message>
   </context>
   <context>
+    <name>CenterWindow</name>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="80" />
+      <source>DermAssist {version}: referrals received</source>
+      <translation>DermAssist {version}: полученные направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="86" />
+      <source>Refresh</source>
+      <translation>Обновить</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="94" />
+      <source>Malignant</source>
+      <translation>Злокачественность</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <source>Patient</source>
+      <translation>Пациент</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <source>Phone</source>
+      <translation>Телефон</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <source>Referring clinic</source>
+      <translation>Направившая клиника</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <source>Referral</source>
+      <translation>Направление</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <source>Follow-up</source>
+      <translation>Дальнейшие действия</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <source>Select a referral.</source>
+      <translation>Выберите направление.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="119" />
+      <source>Patient called</source>
+      <translation>Пациенту позвонили</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="121" />
+      <source>Appointment set…</source>
+      <translation>Приём назначен…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="130" />
+      <source>Note (kept at the center only)</source>
+      <translation>Заметка (хранится только в центре)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="139" />
+      <source>Images</source>
+      <translation>Снимки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="141" />
+      <source>Referral PDF</source>
+      <translation>Направление (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="144" />
+      <source>AI result</source>
+      <translation>Результат ИИ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="160" />
+      <source>PDF viewing is not available in this installation.</source>
+      <translation>Просмотр PDF в этой установке недоступен.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="176" />
+      <source>Querying the PACS…</source>
+      <translation>Запрос к PACS…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="189" />
+      <source>appointment set</source>
+      <translation>приём назначен</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="191" />
+      <source>called</source>
+      <translation>позвонили</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="193" />
+      <source>to call</source>
+      <translation>позвонить</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="204" />
+      <source>{count} referral(s)</source>
+      <translation>Направлений: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="208" />
+      <source>PACS error: {message}</source>
+      <translation>Ошибка PACS: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="228" />
+      <source>not analysed</source>
+      <translation>анализ не проводился</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="231" />
+      <source>{name} (born {birth}, {sex}), phone {phone}
+Referred by {doctor}, {clinic}; referral {number}
+AI malignancy: {prob} ({model})</source>
+      <translation>{name} (дата рождения {birth}, {sex}), тел. {phone}
+Направил(а) {doctor}, {clinic}; направление {number}
+Злокачественность по оценке ИИ: {prob} ({model})</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="305" />
+      <source>Appointment</source>
+      <translation>Приём</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <source>Date, time and place of the appointment (empty to clear):</source>
+      <translation>Дата, время и место приёма (пусто — очистить):</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecklistWidget</name>
     <message>
       <location filename="../../dermassist/ui/checklist_widget.py" line="25" />
@@ -77,183 +219,183 @@
   <context>
     <name>ExaminationView</name>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="76" />
+      <location filename="../../dermassist/ui/exam_view.py" line="78" />
       <source>Details</source>
       <translation>Сведения</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="77" />
+      <location filename="../../dermassist/ui/exam_view.py" line="79" />
       <source>Lesion site</source>
       <translation>Локализация</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="82" />
+      <location filename="../../dermassist/ui/exam_view.py" line="84" />
       <source>Dermoscopy checklist</source>
       <translation>Дерматоскопический алгоритм</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="117" />
+      <location filename="../../dermassist/ui/exam_view.py" line="119" />
       <source>History, size, change noticed by the patient, your impression…</source>
       <translation>Анамнез, размер, изменения, замеченные пациентом, ваше впечатление…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="118" />
+      <location filename="../../dermassist/ui/exam_view.py" line="120" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="119" />
+      <location filename="../../dermassist/ui/exam_view.py" line="121" />
       <source>Referring doctor</source>
       <translation>Направивший врач</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="120" />
+      <location filename="../../dermassist/ui/exam_view.py" line="122" />
       <source>Urgency</source>
       <translation>Срочность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="121" />
+      <location filename="../../dermassist/ui/exam_view.py" line="123" />
       <source>Notes</source>
       <translation>Заметки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="138" />
+      <location filename="../../dermassist/ui/exam_view.py" line="140" />
       <source>Follow-up of this lesion</source>
       <translation>Повторный осмотр этого образования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="139" />
+      <location filename="../../dermassist/ui/exam_view.py" line="141" />
       <source>Start a new examination of the same lesion today</source>
       <translation>Начать сегодня новое обследование того же образования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="140" />
+      <location filename="../../dermassist/ui/exam_view.py" line="142" />
       <source>Compare over time…</source>
       <translation>Сравнить в динамике…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="152" />
+      <location filename="../../dermassist/ui/exam_view.py" line="154" />
       <source>Save</source>
       <translation>Сохранить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="154" />
+      <location filename="../../dermassist/ui/exam_view.py" line="156" />
       <source>Referral PDF…</source>
       <translation>Направление (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="155" />
-      <location filename="../../dermassist/ui/exam_view.py" line="384" />
+      <location filename="../../dermassist/ui/exam_view.py" line="157" />
+      <location filename="../../dermassist/ui/exam_view.py" line="390" />
       <source>Send to center</source>
       <translation>Отправить в центр</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="166" />
+      <location filename="../../dermassist/ui/exam_view.py" line="168" />
       <source>Referral letters are not available in this build ({why}).</source>
       <translation>Направления недоступны в этой сборке ({why}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="171" />
+      <location filename="../../dermassist/ui/exam_view.py" line="173" />
       <source>Sending to the center is not available in this build ({why}).</source>
       <translation>Отправка в центр недоступна в этой сборке ({why}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="200" />
+      <location filename="../../dermassist/ui/exam_view.py" line="202" />
       <source>Examination of {date}</source>
       <translation>Обследование от {date}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="202" />
+      <location filename="../../dermassist/ui/exam_view.py" line="204" />
       <source>Select or create an examination.</source>
       <translation>Выберите или создайте обследование.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <location filename="../../dermassist/ui/exam_view.py" line="215" />
       <source>Site: {label}</source>
       <translation>Локализация: {label}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="213" />
+      <location filename="../../dermassist/ui/exam_view.py" line="215" />
       <source>Site: not marked yet</source>
       <translation>Локализация: ещё не отмечена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="263" />
+      <location filename="../../dermassist/ui/exam_view.py" line="265" />
       <source>This examination was changed elsewhere; your edits were not saved.</source>
       <translation>Это обследование было изменено в другом месте; ваши правки не сохранены.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="272" />
+      <location filename="../../dermassist/ui/exam_view.py" line="274" />
       <source>Examination saved.</source>
       <translation>Обследование сохранено.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="298" />
+      <location filename="../../dermassist/ui/exam_view.py" line="300" />
       <source>The model is still loading.</source>
       <translation>Модель ещё загружается.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="307" />
+      <location filename="../../dermassist/ui/exam_view.py" line="309" />
       <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
       <translation>Этот результат получен другой моделью, не той, что загружена сейчас; нажмите «Анализ», чтобы повторить его.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="312" />
-      <source>No model can be used, so no analysis is possible:</source>
-      <translation>Нет пригодной модели, поэтому анализ невозможен:</translation>
+      <location filename="../../dermassist/ui/exam_view.py" line="315" />
+      <source>No model can be used, so no analysis is possible (see the notice at the top).</source>
+      <translation>Нет пригодной модели, поэтому анализ невозможен (см. сообщение вверху окна).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="314" />
+      <location filename="../../dermassist/ui/exam_view.py" line="318" />
       <source>Add an image to this examination, then press Analyse.</source>
       <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="316" />
+      <location filename="../../dermassist/ui/exam_view.py" line="320" />
       <source>The model is loading…</source>
       <translation>Модель загружается…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <location filename="../../dermassist/ui/exam_view.py" line="322" />
       <source>This picture has not been analysed yet. Press Analyse.</source>
       <translation>Этот снимок ещё не анализировался. Нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="330" />
+      <location filename="../../dermassist/ui/exam_view.py" line="334" />
       <source>Analysing…</source>
       <translation>Анализ…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="338" />
       <source>Reading the picture…</source>
       <translation>Чтение снимка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="338" />
       <source>Running the model…</source>
       <translation>Работа модели…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="345" />
+      <location filename="../../dermassist/ui/exam_view.py" line="349" />
       <source>The result could not be stored: {error}</source>
       <translation>Не удалось сохранить результат: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="347" />
+      <location filename="../../dermassist/ui/exam_view.py" line="351" />
       <source>Analysis finished in {s} s.</source>
       <translation>Анализ выполнен за {s} с.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="357" />
+      <location filename="../../dermassist/ui/exam_view.py" line="361" />
       <source>The analysis failed: {error}</source>
       <translation>Анализ не выполнен: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="376" />
+      <location filename="../../dermassist/ui/exam_view.py" line="380" />
       <source>Referral PDF</source>
       <translation>Направление (PDF)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="386" />
+      <location filename="../../dermassist/ui/exam_view.py" line="393" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
     </message>
@@ -386,88 +528,98 @@
       <translation>Исходящие</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="69" />
+      <location filename="../../dermassist/ui/main_window.py" line="70" />
       <source>Model: not loaded yet</source>
       <translation>Модель: ещё не загружена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="73" />
+      <location filename="../../dermassist/ui/main_window.py" line="74" />
       <source>&amp;File</source>
       <translation>&amp;Файл</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="74" />
+      <location filename="../../dermassist/ui/main_window.py" line="75" />
       <source>&amp;New patient…</source>
       <translation>&amp;Новый пациент…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="76" />
+      <location filename="../../dermassist/ui/main_window.py" line="77" />
       <source>&amp;Settings…</source>
       <translation>&amp;Настройки…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="79" />
+      <location filename="../../dermassist/ui/main_window.py" line="80" />
       <source>&amp;Quit</source>
       <translation>В&amp;ыход</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="85" />
+      <location filename="../../dermassist/ui/main_window.py" line="86" />
       <source>&amp;Help</source>
       <translation>&amp;Справка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="87" />
       <source>&amp;About DermAssist</source>
       <translation>&amp;О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="95" />
+      <location filename="../../dermassist/ui/main_window.py" line="96" />
       <source>Model: loading…</source>
       <translation>Модель: загрузка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="102" />
+      <location filename="../../dermassist/ui/main_window.py" line="103" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation>Модель: {name} {version} (sha256 {sha}), {provider}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="108" />
-      <location filename="../../dermassist/ui/main_window.py" line="156" />
+      <location filename="../../dermassist/ui/main_window.py" line="112" />
+      <location filename="../../dermassist/ui/main_window.py" line="165" />
       <source>Model: none</source>
       <translation>Модель: нет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="111" />
-      <source>Analysis is unavailable: no usable model.</source>
-      <translation>Анализ недоступен: нет пригодной модели.</translation>
-    </message>
-    <message>
       <location filename="../../dermassist/ui/main_window.py" line="114" />
-      <source>You can still record patients and pictures. To get a model, ask your administrator for the DermAssist model package, or import one with 'dermassist import-model MODEL.onnx', then restart. Details:</source>
-      <translation>Пациентов и снимки можно вносить и сейчас. Чтобы получить модель, попросите у администратора пакет модели DermAssist или импортируйте модель командой 'dermassist import-model MODEL.onnx', затем перезапустите программу. Подробности:</translation>
+      <source>No model is installed, so pictures cannot be analysed.</source>
+      <translation>Модель не установлена, поэтому снимки нельзя проанализировать.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <location filename="../../dermassist/ui/main_window.py" line="116" />
+      <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
+      <translation>Попросите у администратора пакет модели DermAssist и поместите файл модели (.onnx) вместе с её карточкой (.json) в папку {folder} или импортируйте модель командой 'dermassist import-model MODEL.onnx', затем перезапустите DermAssist.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="121" />
+      <source>The model could not be loaded, so pictures cannot be analysed.</source>
+      <translation>Модель не удалось загрузить, поэтому снимки нельзя проанализировать.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="123" />
+      <source>You can record patients and pictures meanwhile.</source>
+      <translation>Пациентов и снимки можно вносить и сейчас.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>Language</source>
       <translation>Язык</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="145" />
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation>Новый язык будет применён при следующем запуске DermAssist.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="152" />
+      <location filename="../../dermassist/ui/main_window.py" line="161" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation>Модель: {name} {version}, sha256 {sha}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="160" />
+      <location filename="../../dermassist/ui/main_window.py" line="169" />
       <source>About DermAssist</source>
       <translation>О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="163" />
+      <location filename="../../dermassist/ui/main_window.py" line="172" />
       <source>Records: {path} (schema version {v})</source>
       <translation>Записи: {path} (версия схемы {v})</translation>
     </message>
@@ -480,6 +632,312 @@
       <location filename="../../dermassist/ui/app.py" line="57" />
       <source>Ready in {s} s</source>
       <translation>Готово за {s} с</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxPanel</name>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="87" />
+      <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
+      <translation>Направления, ожидающие отправки в специализированный центр. Они отправляются в фоне и повторяются, пока центр не подтвердит получение; при закрытии программы ничего не теряется.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="96" />
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="97" />
+      <source>Examination</source>
+      <translation>Обследование</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="98" />
+      <source>Patient</source>
+      <translation>Пациент</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="99" />
+      <source>Status</source>
+      <translation>Состояние</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="100" />
+      <source>Malignant</source>
+      <translation>Злокачественность</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="101" />
+      <source>Tries</source>
+      <translation>Попытки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <source>Next try / delivered</source>
+      <translation>Следующая попытка / доставлено</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <source>Reason / destination</source>
+      <translation>Причина / получатель</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="113" />
+      <source>Send now</source>
+      <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="114" />
+      <source>Try every waiting referral now instead of waiting for the next retry</source>
+      <translation>Попытаться отправить все ожидающие направления сейчас, не дожидаясь следующей попытки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="116" />
+      <source>Export to folder or USB…</source>
+      <translation>Экспорт в папку или на USB…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="117" />
+      <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
+      <translation>Записать выбранное направление (файлы DICOM, PDF, опись) в папку</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="119" />
+      <source>Show package</source>
+      <translation>Показать пакет</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="175" />
+      <source>Last pass: {delivered} delivered, {failed} not delivered</source>
+      <translation>Последний проход: доставлено {delivered}, не доставлено {failed}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="183" />
+      <source>Sender error: {message}</source>
+      <translation>Ошибка отправки: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="194" />
+      <source>queued</source>
+      <translation>в очереди</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="195" />
+      <source>sending</source>
+      <translation>отправляется</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
+      <source>delivered</source>
+      <translation>доставлено</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="197" />
+      <source>failed, will retry</source>
+      <translation>не доставлено, будет повтор</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="207" />
+      <source>now</source>
+      <translation>сейчас</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="209" />
+      <source>next pass</source>
+      <translation>при следующем проходе</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="283" />
+      <source>Export the referral to a folder or USB stick</source>
+      <translation>Экспорт направления в папку или на USB-накопитель</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="289" />
+      <source>Export referral</source>
+      <translation>Экспорт направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="291" />
+      <source>Exported to {folder}</source>
+      <translation>Экспортировано в {folder}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PacsSettingsWidget</name>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="65" />
+      <source>DICOMweb (STOW-RS over HTTPS)</source>
+      <translation>DICOMweb (STOW-RS по HTTPS)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="66" />
+      <source>DIMSE (C-STORE)</source>
+      <translation>DIMSE (C-STORE)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="69" />
+      <source>Protocol:</source>
+      <translation>Протокол:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="71" />
+      <source>Dermoscopic Photography (falls back automatically)</source>
+      <translation>Дерматоскопическая фотография (при необходимости автоматическая замена)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="72" />
+      <source>VL Photographic (older PACS)</source>
+      <translation>VL Photographic (для старых PACS)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="74" />
+      <source>Image type:</source>
+      <translation>Тип изображения:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="77" />
+      <source>DICOMweb</source>
+      <translation>DICOMweb</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="82" />
+      <source>URL:</source>
+      <translation>Адрес (URL):</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="84" />
+      <source>None</source>
+      <translation>Нет</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="85" />
+      <source>User name and password</source>
+      <translation>Имя пользователя и пароль</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="86" />
+      <source>Access token (bearer)</source>
+      <translation>Токен доступа (bearer)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="89" />
+      <source>Authentication:</source>
+      <translation>Аутентификация:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="91" />
+      <source>User name:</source>
+      <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="94" />
+      <source>Password:</source>
+      <translation>Пароль:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="97" />
+      <source>Token:</source>
+      <translation>Токен:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="98" />
+      <source>Verify the server's certificate</source>
+      <translation>Проверять сертификат сервера</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="104" />
+      <source>system certificates</source>
+      <translation>системные сертификаты</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="105" />
+      <source>Browse…</source>
+      <translation>Обзор…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="109" />
+      <source>CA certificate:</source>
+      <translation>Сертификат ЦС:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
+      <source>DIMSE</source>
+      <translation>DIMSE</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="115" />
+      <source>Host:</source>
+      <translation>Узел:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="119" />
+      <source>Port:</source>
+      <translation>Порт:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="123" />
+      <source>Center's AE title:</source>
+      <translation>AE-титул центра:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="127" />
+      <source>Our AE title:</source>
+      <translation>Наш AE-титул:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="136" />
+      <source>Test connection</source>
+      <translation>Проверить соединение</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <source>CA certificate</source>
+      <translation>Сертификат ЦС</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="166" />
+      <source>Without HTTPS, patient data travels unencrypted.</source>
+      <translation>Без HTTPS данные пациентов передаются незашифрованными.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="168" />
+      <source>Certificate checking is off: anyone on the network could pose as the center.</source>
+      <translation>Проверка сертификата отключена: любой в сети может выдать себя за центр.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="171" />
+      <source>Center's AE title</source>
+      <translation>AE-титул центра</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="172" />
+      <source>Our AE title</source>
+      <translation>Наш AE-титул</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="176" />
+      <source>{field}: only Latin letters, digits and simple punctuation, up to 16.</source>
+      <translation>{field}: только латинские буквы, цифры и простые знаки препинания, не более 16.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="204" />
+      <source>Testing…</source>
+      <translation>Проверка…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="210" />
+      <source>Connected: {message}</source>
+      <translation>Соединение установлено: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="213" />
+      <source>Failed: {message}</source>
+      <translation>Ошибка: {message}</translation>
     </message>
   </context>
   <context>
@@ -623,6 +1081,108 @@
       <location filename="../../dermassist/ui/patient_view.py" line="153" />
       <source>New examination created.</source>
       <translation>Создано новое обследование.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="85" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="152" />
+      <source>Referral PDF</source>
+      <translation>Направление (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="89" />
+      <source>Report language:</source>
+      <translation>Язык направления:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="91" />
+      <source>English</source>
+      <translation>Английский</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="92" />
+      <source>Russian</source>
+      <translation>Русский</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="109" />
+      <source>The preview is not available in this build; open the PDF in the viewer.</source>
+      <translation>Предпросмотр недоступен в этой сборке; откройте PDF во внешней программе.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="116" />
+      <source>Save as…</source>
+      <translation>Сохранить как…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="117" />
+      <source>Print…</source>
+      <translation>Печать…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="118" />
+      <source>Open in viewer</source>
+      <translation>Открыть в программе просмотра</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="119" />
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="131" />
+      <source>Printing needs Qt PDF; open the PDF in the viewer and print there.</source>
+      <translation>Для печати нужен модуль Qt PDF; откройте PDF в программе просмотра и напечатайте оттуда.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="151" />
+      <source>The referral could not be produced.</source>
+      <translation>Не удалось сформировать направление.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="160" />
+      <source>{pages} page(s), made in {seconds} s</source>
+      <translation>Страниц: {pages}, сформировано за {seconds} с</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="199" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="207" />
+      <source>Save referral</source>
+      <translation>Сохранить направление</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="202" />
+      <source>Saved to {path}</source>
+      <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="207" />
+      <source>PDF files (*.pdf)</source>
+      <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="221" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="249" />
+      <source>Print referral</source>
+      <translation>Печать направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="221" />
+      <source>The printer could not be started.</source>
+      <translation>Не удалось запустить печать.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="261" />
+      <location filename="../../dermassist/ui/report_dialog.py" line="265" />
+      <source>Open referral</source>
+      <translation>Открыть направление</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/report_dialog.py" line="265" />
+      <source>No PDF viewer could be started. The file is at {path}</source>
+      <translation>Не удалось открыть программу просмотра PDF. Файл находится здесь: {path}</translation>
     </message>
   </context>
   <context>
@@ -893,17 +1453,17 @@
   <context>
     <name>Urgency</name>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="38" />
+      <location filename="../../dermassist/ui/exam_view.py" line="39" />
       <source>routine</source>
       <translation>плановая</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="39" />
+      <location filename="../../dermassist/ui/exam_view.py" line="40" />
       <source>soon (within 2 weeks)</source>
       <translation>в ближайшее время (в течение 2 недель)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="40" />
+      <location filename="../../dermassist/ui/exam_view.py" line="41" />
       <source>urgent</source>
       <translation>срочная</translation>
     </message>
