@@ -86,6 +86,7 @@ class OutboxPanel(QWidget):
         self.store = store
         self.settings = settings
         self._busy = False
+        self._seen: set[int] = set()
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -228,6 +229,10 @@ class OutboxPanel(QWidget):
             self.status.setText(self.tr("Outbox not readable right now: {message}").format(message=str(exc)))
             return
         self.items = items
+        fresh = [i.id for i in items if i.state == "queued" and i.id not in self._seen]
+        self._seen.update(i.id for i in items)
+        if fresh and self.timer.isActive() and not self._busy:
+            QTimer.singleShot(0, self.tick)  # a referral just queued goes out now, not at the next tick
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             prob = "—" if item.malignant is None else f"{item.malignant * 100:.1f}%"
