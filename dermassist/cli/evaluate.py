@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", type=Path, help="folder for evaluation.md, evaluation.json, roc.png, reliability.png")
     p.add_argument("--provider", default="auto")
     p.add_argument("--limit", type=int, help="only this many images per split (smoke test)")
+    p.add_argument("--robustness", action="store_true",
+                   help="also measure stability under resizing, aspect, JPEG, brightness and colour changes")
     p.set_defaults(func=run)
 
 
@@ -34,6 +36,15 @@ def run(args: argparse.Namespace) -> int:
         card = load_card(args.model)
         splits = ["train", "val", "test"] if args.split == "all" else [args.split]
         evaluate(card, args.data, splits, args.out, args.limit, args.provider)
+        if args.robustness:
+            from dermassist.evaluation.robustness import robustness, robustness_markdown
+            from dermassist.inference.session import ModelSession
+
+            split = "test" if args.split == "all" else args.split
+            table = robustness_markdown(robustness(ModelSession(card, args.provider), args.data, split, args.limit))
+            print(table)
+            if args.out:
+                (args.out / "robustness.md").write_text(table, encoding="utf-8")
     except (CardError, ProviderError) as exc:
         print(f"dermassist: {exc}", file=sys.stderr)
         return 2
