@@ -113,9 +113,11 @@ def test_train_resume_export_and_evaluate(tiny_dataset: Path, tmp_path: Path) ->
     assert raw["operating_points"]["sens95"]["threshold"] <= raw["operating_points"]["sens90"]["threshold"]
     assert "non-commercial" in raw["training_data"]["licence"]
     ev = subprocess.run([sys.executable, "-m", "dermassist", "evaluate", str(onnx_files[0]), "--data",
-                         str(tiny_dataset), "--split", "test", "--out", str(tmp_path / "eval")],
+                         str(tiny_dataset), "--split", "test", "--out", str(tmp_path / "eval"), "--robustness"],
                         capture_output=True, text=True, timeout=300)
     assert ev.returncode == 0, ev.stderr
     report = json.loads((tmp_path / "eval" / "evaluation.json").read_text())
     assert report["splits"]["test"]["roc_auc"] == raw["metrics"]["test"]["roc_auc"]
     assert (tmp_path / "eval" / "roc.png").stat().st_size > 1000
+    robust = (tmp_path / "eval" / "robustness.md").read_text()
+    assert "JPEG quality 50" in robust and "| original |" in robust
