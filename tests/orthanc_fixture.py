@@ -8,13 +8,16 @@ service, if any, is left alone. Without Orthanc the tests fail with the install 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,11 +61,64 @@ def find_orthanc() -> tuple[str, str]:
     pytest.fail(message + " (or set DERMASSIST_SKIP_ORTHANC=1 to skip these tests)", pytrace=False)
 
 
+class TlsProxy:
+    """HTTPS on a free 127.0.0.1 port, forwarded as plain HTTP to ``target_port`` (threads; test use only)."""
+
+    def __init__(self, target_port: int, cert: Path, key: Path) -> None:
+        self.target_port = target_port
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(str(cert), str(key))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.closed:
+            try:
+                raw, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(raw,), daemon=True).start()
+
+    def _serve(self, raw: socket.socket) -> None:
+        try:
+            client = self.context.wrap_socket(raw, server_side=True)
+        except (ssl.SSLError, OSError):  # e.g. the client refused our certificate: that is the point
+            raw.close()
+            return
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=30)
+        except OSError:
+            client.close()
+            return
+        threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+        self._pump(client, upstream)
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while chunk := src.recv(65536):
+                dst.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                    s.close()
+
+    def close(self) -> None:
+        self.closed = True
+        self.listener.close()
+
+
 class OrthancServer:
     """One Orthanc process on its own storage; ``kill`` and ``start`` again reuse the same storage."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, https: bool = False) -> None:
         self.exe, self.plugin = find_orthanc()
+        self.https = https
         self.folder = folder
         self.http_port = _free_port()
         self.dicom_port = _free_port()
@@ -92,10 +148,52 @@ class OrthancServer:
             "DefaultEncoding": "Utf8",
         }
         folder.mkdir(parents=True, exist_ok=True)
+        self.ca = folder / "cert.pem"
+        self.proxy: TlsProxy | None = None
         self.config_path = folder / "config.json"
         self.config_path.write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
         self.url = f"http://127.0.0.1:{self.http_port}"
+        if https:
+            # TLS in front of Orthanc, as a reverse proxy does at a center: Debian 12's Orthanc 1.10.1
+            # crashed (SIGSEGV) on the first request with its own SslEnabled.
+            self.proxy = TlsProxy(self.http_port, self._make_certificate(), folder / "key.pem")
+            self.url = f"https://127.0.0.1:{self.proxy.port}"
         self.dicomweb_url = self.url + "/dicom-web"
+
+    def _make_certificate(self) -> Path:
+        """A self-signed certificate for 127.0.0.1 (``cert.pem``, key in ``key.pem``)."""
+        openssl = shutil.which("openssl")
+        if not openssl:
+            pytest.fail("openssl is needed for the HTTPS test: apt-get install -y openssl", pytrace=False)
+        key = self.folder / "key.pem"
+        subprocess.run(
+            [
+                openssl,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(key),
+                "-out",
+                str(self.ca),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return self.ca
+
+    @property
+    def verify(self) -> str | bool:
+        """What ``requests`` needs to trust this server."""
+        return str(self.ca) if self.https else True
 
     def start(self, timeout: float = 30.0) -> None:
         """Start and wait until both the REST API and the DICOM port answer."""
@@ -107,7 +205,7 @@ class OrthancServer:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"Orthanc exited with {self.proc.returncode}: {self.log_tail()}")
             try:
-                if requests.get(self.url + "/system", auth=AUTH, timeout=1).ok:
+                if requests.get(self.url + "/system", auth=AUTH, timeout=1, verify=self.verify).ok:
                     with socket.create_connection(("127.0.0.1", self.dicom_port), timeout=1):
                         return
             except OSError:
@@ -134,7 +232,7 @@ class OrthancServer:
 
     def get(self, path: str) -> requests.Response:
         """GET on the REST API with the registered user."""
-        resp = requests.get(self.url + path, auth=AUTH, timeout=30)
+        resp = requests.get(self.url + path, auth=AUTH, timeout=30, verify=self.verify)
         resp.raise_for_status()
         return resp
 
@@ -144,7 +242,9 @@ class OrthancServer:
 
     def study_id(self, study_uid: str) -> str:
         """Orthanc's identifier of a study, by StudyInstanceUID."""
-        found = requests.post(self.url + "/tools/lookup", data=study_uid, auth=AUTH, timeout=30).json()
+        found = requests.post(
+            self.url + "/tools/lookup", data=study_uid, auth=AUTH, timeout=30, verify=self.verify
+        ).json()
         ids = [f["ID"] for f in found if f["Type"] == "Study"]
         assert ids, f"study {study_uid} not found in Orthanc"
         return str(ids[0])
@@ -164,12 +264,26 @@ class OrthancServer:
             dicomweb_auth="basic",
             dicomweb_username=USER,
             dicomweb_password=PASSWORD,
+            dicomweb_ca_bundle=str(self.ca) if self.https else "",
             dimse_host="127.0.0.1",
             dimse_port=self.dicom_port,
             dimse_called_aet=ORTHANC_AET,
             dimse_calling_aet=OUR_AET,
         )
         return base.with_changes(**changes)
+
+
+@pytest.fixture
+def orthanc_https(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+    """Orthanc serving HTTPS with a self-signed certificate for 127.0.0.1 (``server.ca``)."""
+    server = OrthancServer(tmp_path_factory.mktemp("orthanc-https"), https=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+        if server.proxy is not None:
+            server.proxy.close()
 
 
 @pytest.fixture

@@ -167,3 +167,24 @@ def test_calling_aet_is_ours(orthanc: OrthancServer, store: RecordStore, picture
     assert result.state == "delivered", result.error
     oid = orthanc.instances_of_study(item.study_uid)[0]["ID"]
     assert orthanc.get(f"/instances/{oid}/metadata/RemoteAET").text == OUR_AET
+
+
+orthanc_https = orthanc_fixture.orthanc_https
+
+
+def test_stow_over_https_verifies_the_certificate(
+    orthanc_https: OrthancServer, store: RecordStore, pictures: tuple[Path, Path]
+) -> None:
+    trusted = orthanc_https.settings("dicomweb")
+    assert trusted.dicomweb_url.startswith("https://")
+    untrusted = trusted.with_changes(dicomweb_ca_bundle="")  # the system store does not know this certificate
+    check = check_connection(untrusted)
+    assert not check.ok and "certificate" in check.message
+    exam = make_referral(store, [pictures[0]], [0.5])
+    item = outbox.enqueue(store, exam.id, untrusted)
+    [first] = sender.process_due(store, untrusted)
+    assert first.state == "failed" and "TLS certificate check failed" in first.error
+    assert check_connection(trusted).ok
+    [second] = sender.process_due(store, trusted, now=time.time() + 3600)
+    assert second.state == "delivered", second.error
+    assert len(orthanc_https.instances_of_study(item.study_uid)) == 3

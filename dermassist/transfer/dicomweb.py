@@ -15,19 +15,22 @@ READ_TIMEOUT_S = 300.0
 
 
 def session_for(settings: Settings) -> requests.Session:
-    """A session with the configured authentication and certificate checking."""
+    """A session with the configured authentication (certificate checking is per request: ``verify_for``)."""
     s = requests.Session()
     if settings.dicomweb_auth == "basic" and settings.dicomweb_username:
         # As bytes: requests would encode str credentials as Latin-1 and fail on Cyrillic passwords.
         s.auth = HTTPBasicAuth(settings.dicomweb_username.encode("utf-8"), settings.dicomweb_password.encode("utf-8"))
     elif settings.dicomweb_auth == "bearer" and settings.dicomweb_token:
         s.headers["Authorization"] = f"Bearer {settings.dicomweb_token}"
-    if not settings.dicomweb_verify_tls:
-        s.verify = False
-    elif settings.dicomweb_ca_bundle:
-        s.verify = settings.dicomweb_ca_bundle
     s.headers["User-Agent"] = "DermAssist"
     return s
+
+
+def verify_for(settings: Settings) -> bool | str:
+    """``requests``' verify value: False, the CA file chosen in Settings, or True (system store)."""
+    if not settings.dicomweb_verify_tls:
+        return False
+    return settings.dicomweb_ca_bundle or True
 
 
 def base_url(settings: Settings) -> str:
@@ -40,7 +43,14 @@ def request(settings: Settings, method: str, path: str, **kwargs: object) -> req
     url = base_url(settings) + path
     with session_for(settings) as s:
         try:
-            resp = s.request(method, url, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S), **kwargs)  # type: ignore[arg-type]
+            # verify per request: a Session-level value would lose to REQUESTS_CA_BUNDLE in the environment.
+            resp = s.request(
+                method,
+                url,
+                timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+                verify=verify_for(settings),
+                **kwargs,  # type: ignore[arg-type]
+            )
         except requests.exceptions.SSLError as exc:
             raise TransferError(f"{url}: TLS certificate check failed ({_short(exc)})") from None
         except requests.exceptions.ConnectionError as exc:
