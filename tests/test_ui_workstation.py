@@ -28,7 +28,7 @@ def open_window(qtbot, data_dir: Path, settings: Settings | None = None, wait_mo
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.start_model()
+    win.start_background()
     if wait_model:
         qtbot.waitUntil(lambda: win.models.ready or win.models.error is not None, timeout=20000)
     return win
@@ -296,6 +296,6 @@ def test_referral_and_send_to_center_hooks(qtbot, monkeypatch, tmp_path, install
     click(qtbot, view.send_button)
     items = outbox.list_items(win.store)
     assert [i.examination_id for i in items] == [view.exam.id]
-    if win.outbox is not None:
-        assert win.outbox.table.rowCount() == 1
+    qtbot.waitUntil(lambda: win.outbox is not None, timeout=20000)
+    qtbot.waitUntil(lambda: win.outbox.table.rowCount() == 1, timeout=20000)
     close_window(win)

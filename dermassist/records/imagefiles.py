@@ -10,8 +10,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dermassist.imaging.loading import ImageLoadError, load_image
-
 # File extension from the decoded format, not from the name the user gave the file.
 FORMAT_EXT = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "BMP": ".bmp", "WEBP": ".webp", "MPO": ".jpg"}
 TMP_PREFIX = ".partial-"
@@ -57,6 +55,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def read_source(source: Path | bytes, original_name: str = "") -> tuple[bytes, str]:
     """The bytes of ``source`` and a label for messages. Raises ImageLoadError (one line)."""
+    from dermassist.imaging.loading import ImageLoadError
+
     if isinstance(source, bytes):
         return source, original_name or "<image data>"
     path = Path(source)
@@ -74,6 +74,8 @@ def store_image(folder: Path, data: bytes, label: str) -> StoredFile:
     The same content stored twice is one file. An existing file whose content does not match
     its name (damaged disk, manual edit) is replaced by the good copy.
     """
+    from dermassist.imaging.loading import load_image  # numpy and Pillow load only when needed
+
     # A reduced-scale decode proves the file is a readable image without paying for a full decode.
     loaded = load_image(data, min_size=(256, 256), name=label)
     width, height = loaded.original_size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
@@ -57,10 +58,8 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError):
-        try:
+        with contextlib.suppress(OSError):
             path.replace(path.with_suffix(".json.broken"))
-        except OSError:
-            pass
         return Settings()
     if not isinstance(data, dict):
         return Settings()

@@ -10,8 +10,8 @@ from pathlib import Path
 def start_application(lang: str | None = None, data_dir: Path | None = None, argv: list[str] | None = None):
     """Create (or reuse) the QApplication and show the main window; returns ``(app, window)``.
 
-    The model is loaded after the window is on screen, in a worker thread, so start-up does not
-    wait for it. Raises the store's error when the data folder cannot be opened.
+    The model is loaded after the window is on screen, in a worker thread, and the Outbox tab is
+    added then, so start-up waits for neither. Raises the store's error when the data folder cannot be opened.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -34,7 +34,7 @@ def start_application(lang: str | None = None, data_dir: Path | None = None, arg
     store = RecordStore.open(data_dir)
     window = MainWindow(store, settings, lang)
     window.show()
-    QTimer.singleShot(0, window.start_model)
+    QTimer.singleShot(0, window.start_background)
     return app, window
 
 

@@ -29,7 +29,7 @@ from dermassist.ui.bodymap_widget import BodyMapWidget
 from dermassist.ui.checklist_widget import ChecklistWidget
 from dermassist.ui.i18n import fmt_date, fmt_number, iso, qdate
 from dermassist.ui.images_pane import ImagesPane
-from dermassist.ui.plugins import optional
+from dermassist.ui.plugins import available, optional
 from dermassist.ui.result_panel import ResultPanel
 
 
@@ -162,16 +162,14 @@ class ExaminationView(QWidget):
         self.save_button.clicked.connect(self.save)
         self.report_button.clicked.connect(self._report)
         self.send_button.clicked.connect(self._send)
-        self._report_cls, why = optional("dermassist.ui.report_dialog", "ReportDialog")
-        if self._report_cls is None:
-            self.report_button.setToolTip(
-                self.tr("Referral letters are not available in this build ({why}).").format(why=why)
-            )
-        self._enqueue, why2 = optional("dermassist.transfer.outbox", "enqueue")
-        if self._enqueue is None:
-            self.send_button.setToolTip(
-                self.tr("Sending to the center is not available in this build ({why}).").format(why=why2)
-            )
+        # Checked without importing: the referral and transfer code pulls in reportlab and pydicom,
+        # which would slow the start; they are imported on first use.
+        self._has_report = available("dermassist.ui.report_dialog")
+        self._has_send = available("dermassist.transfer.outbox")
+        if not self._has_report:
+            self.report_button.setToolTip(self.tr("Referral letters are not available in this build."))
+        if not self._has_send:
+            self.send_button.setToolTip(self.tr("Sending to the center is not available in this build."))
         return row
 
     # -- loading and saving --------------------------------------------------------------------
@@ -223,8 +221,8 @@ class ExaminationView(QWidget):
         self.save_button.setEnabled(has and self._dirty)
         lesion_count = len(self.store.examinations_for_lesion(self.exam.lesion_id)) if has else 0
         self.compare_button.setEnabled(lesion_count > 1)
-        self.report_button.setEnabled(has and self._report_cls is not None)
-        self.send_button.setEnabled(has and self._enqueue is not None)
+        self.report_button.setEnabled(has and self._has_report)
+        self.send_button.setEnabled(has and self._has_send)
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading and self.exam is not None:
@@ -371,20 +369,27 @@ class ExaminationView(QWidget):
             self.compareRequested.emit(self.exam.lesion_id)
 
     def _report(self) -> None:
-        if self.exam is None or self._report_cls is None or not self.save_if_dirty():
+        if self.exam is None or not self.save_if_dirty():
+            return
+        dialog_cls, why = optional("dermassist.ui.report_dialog", "ReportDialog")
+        if dialog_cls is None:
+            QMessageBox.warning(self, self.tr("Referral PDF"), why)
             return
         try:
-            dialog = self._report_cls(self, self.store, self.exam.id, self.settings_fn(), self.lang)
+            dialog = dialog_cls(self, self.store, self.exam.id, self.settings_fn(), self.lang)
             dialog.exec()
         except Exception as exc:  # another package's dialog must not take the workstation down
             QMessageBox.warning(self, self.tr("Referral PDF"), f"{type(exc).__name__}: {exc}")
 
     def _send(self) -> None:
-        if self.exam is None or self._enqueue is None or not self.save_if_dirty():
+        if self.exam is None or not self.save_if_dirty():
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._enqueue(self.store, self.exam.id, self.settings_fn(), lang=self.lang)
+            enqueue, why = optional("dermassist.transfer.outbox", "enqueue")
+            if enqueue is None:
+                raise RuntimeError(why)
+            enqueue(self.store, self.exam.id, self.settings_fn(), lang=self.lang)
         except Exception as exc:  # shown, never swallowed
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Send to center"), str(exc))

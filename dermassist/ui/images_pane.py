@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dermassist.imaging.loading import SUPPORTED_SUFFIXES, ImageLoadError
 from dermassist.records.models import Examination
 from dermassist.records.store import RecordStore
 from dermassist.ui.camera_dialog import image_to_png
@@ -50,6 +49,7 @@ class ImagesPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.exam: Examination | None = None
+        self._shown: str | None = None
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +132,9 @@ class ImagesPane(QWidget):
             self.imageSelected.emit(sha)
 
     def _show(self, sha: str | None) -> None:
+        if sha == self._shown and (sha is None or self.viewer.has_image()):
+            return  # decoding a large picture again costs a noticeable fraction of a second
+        self._shown = sha
         self.viewer.set_pixmap(read_pixmap(str(self.store.image_path(sha))) if sha else None)
 
     # -- adding pictures -----------------------------------------------------------------------
@@ -142,6 +145,8 @@ class ImagesPane(QWidget):
 
     def add_files(self, paths: list[Path]) -> list[str]:
         """Store files in the examination; bad files are reported one line each, the rest are kept."""
+        from dermassist.imaging.loading import ImageLoadError  # numpy: not needed to open the window
+
         if self.exam is None or self.exam.id is None:
             return []
         added, errors = [], []
@@ -157,6 +162,8 @@ class ImagesPane(QWidget):
 
     def add_bytes(self, data: bytes, name: str) -> str | None:
         """Store a picture given as file bytes (clipboard, camera)."""
+        from dermassist.imaging.loading import ImageLoadError
+
         if self.exam is None or self.exam.id is None:
             return None
         try:
@@ -174,6 +181,8 @@ class ImagesPane(QWidget):
 
     def open_files(self) -> None:
         """Ask for picture files and add them."""
+        from dermassist.imaging.loading import SUPPORTED_SUFFIXES
+
         patterns = " ".join("*" + s for s in SUPPORTED_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open dermoscopy images"), "", self.tr("Images ({patterns})").format(patterns=patterns)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import contextlib
+import importlib
+import threading
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +24,8 @@ BANNER_STYLE = "background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; pad
 
 class MainWindow(QMainWindow):
     """Owns the store, settings and model service for one session."""
+
+    _preloaded = Signal()
 
     def __init__(self, store: RecordStore, settings: Settings, lang: str = "en", models: ModelService | None = None):
         super().__init__()
@@ -47,14 +53,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 4)
         split.setSizes([260, 1100])
         self.tabs.addTab(split, self.tr("Patients"))
-        self.outbox = None
-        outbox_cls, self.outbox_why = optional("dermassist.ui.outbox_panel", "OutboxPanel")
-        if outbox_cls is not None:
-            try:
-                self.outbox = outbox_cls(self, store, settings)
-                self.tabs.addTab(self.outbox, self.tr("Outbox"))
-            except Exception as exc:  # keep the workstation usable if the transfer part is broken
-                self.outbox_why = f"{type(exc).__name__}: {exc}"
+        self.outbox = None  # added by start_background(): the transfer code is slow to import
         self.setCentralWidget(central)
         self.model_status = QLabel()
         self.model_status.setObjectName("modelStatus")
@@ -65,6 +64,7 @@ class MainWindow(QMainWindow):
         self.patient_view.patientEdited.connect(lambda pid: self.patients.refresh(select_id=pid))
         self.patient_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.patient_view.exam_view.queuedForSending.connect(self._queued)
+        self._preloaded.connect(self.attach_outbox)
         self.models.loaded.connect(self._model_loaded)
         self.models.loadFailed.connect(self._model_failed)
         self.model_status.setText(self.tr("Model: not loaded yet"))
@@ -90,6 +90,31 @@ class MainWindow(QMainWindow):
         self.settings_action, self.new_patient_action = settings, new
 
     # -- model ---------------------------------------------------------------------------------
+
+    def start_background(self) -> None:
+        """Once the window is on screen: load the model and, after importing it off the GUI thread, add the Outbox."""
+        self.start_model()
+
+        def preload() -> None:
+            with contextlib.suppress(Exception):  # attach_outbox reports import errors itself
+                importlib.import_module("dermassist.ui.outbox_panel")
+            self._preloaded.emit()
+
+        threading.Thread(target=preload, name="dermassist-preload", daemon=True).start()
+
+    def attach_outbox(self) -> None:
+        """Add the transfer package's Outbox tab when it is installed."""
+        if self.outbox is not None:
+            return
+        outbox_cls, self.outbox_why = optional("dermassist.ui.outbox_panel", "OutboxPanel")
+        if outbox_cls is None:
+            return
+        try:
+            self.outbox = outbox_cls(self, self.store, self.settings)
+        except Exception as exc:  # keep the workstation usable if the transfer part is broken
+            self.outbox_why = f"{type(exc).__name__}: {exc}"
+            return
+        self.tabs.addTab(self.outbox, self.tr("Outbox"))
 
     def start_model(self) -> None:
         """Load the model in the background (called once the window is on screen)."""

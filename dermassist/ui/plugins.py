@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 
@@ -22,3 +23,11 @@ def optional(module: str, name: str) -> tuple[Any | None, str]:
         return None, f"{type(exc).__name__}: {exc}"
     obj = getattr(mod, name, None)
     return (obj, "") if obj is not None else (None, f"{module} has no {name}")
+
+
+def available(module: str) -> bool:
+    """Whether ``module`` is installed, without importing it (its imports can be slow: pydicom, reportlab)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
