@@ -122,6 +122,10 @@ def test_full_flow_survives_restart(qtbot, monkeypatch, tmp_path, installed_tiny
     assert view2.result.record is not None and view2.result.record.id == rec.id
     actions = {(a.action, a.entity) for a in win2.store.list_audit()}
     assert {("create", "patient"), ("add-image", "examination"), ("analyse", "examination")} <= actions
+    audit = win2.show_audit()
+    qtbot.addWidget(audit)
+    shown = {audit.table.item(r, 2).data(Qt.ItemDataRole.UserRole) for r in range(audit.table.rowCount())}
+    assert {"create", "add-image", "analyse", "edit"} <= shown
     close_window(win2)
 
 

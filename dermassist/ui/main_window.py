@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.open_settings)
         quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        for a in (new, settings):
+        audit = QAction(self.tr("&Audit trail…"), self)
+        audit.triggered.connect(self.show_audit)
+        for a in (new, settings, audit):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -178,6 +180,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self, self.tr("Language"), self.tr("The new language will be used the next time DermAssist starts.")
             )
+
+    def show_audit(self):
+        """Open the read-only audit trail."""
+        from dermassist.ui.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.store, parent=self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         """Version, intended use, where the data lives and which model is loaded."""
