@@ -3,7 +3,8 @@
 The fixture writes its own configuration (authentication on, temporary storage, DICOMweb plugin,
 free ports on 127.0.0.1), starts ``Orthanc config.json`` and kills it afterwards; the Debian
 service, if any, is left alone. Without Orthanc the tests fail with the install command, unless
-``DERMASSIST_SKIP_ORTHANC=1`` is set.
+``DERMASSIST_SKIP_ORTHANC=1`` is set. ``DERMASSIST_ORTHANC`` and ``DERMASSIST_ORTHANC_DICOMWEB`` name
+the executable and the plugin where they are not in Debian's places.
 """
 
 from __future__ import annotations
@@ -50,8 +51,12 @@ def _free_port() -> int:
 
 def find_orthanc() -> tuple[str, str]:
     """(Orthanc executable, DICOMweb plugin); fails or skips with the reason when absent."""
-    exe = shutil.which("Orthanc") or ("/usr/sbin/Orthanc" if os.path.exists("/usr/sbin/Orthanc") else "")
-    plugin = next((p for pattern in PLUGIN_GLOBS for p in sorted(glob.glob(pattern))), "")
+    exe = os.environ.get("DERMASSIST_ORTHANC") or shutil.which("Orthanc") or "/usr/sbin/Orthanc"
+    exe = exe if os.path.isfile(exe) else ""
+    plugin = os.environ.get("DERMASSIST_ORTHANC_DICOMWEB") or next(
+        (p for pattern in PLUGIN_GLOBS for p in sorted(glob.glob(pattern))), ""
+    )
+    plugin = plugin if os.path.isfile(plugin) else ""
     if exe and plugin:
         return exe, plugin
     what = "Orthanc" if not exe else "the Orthanc DICOMweb plugin"
