@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="26" />
+      <source>Audit trail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="29" />
+      <source>The latest {n} entries, newest first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Who</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="37" />
+      <source>created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="38" />
+      <source>edited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="39" />
+      <source>added a picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="40" />
+      <source>analysed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="41" />
+      <source>exported the referral PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="42" />
+      <source>exported the referral package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="43" />
+      <source>queued for the center</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="44" />
+      <source>sent to the center</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="47" />
+      <source>patient</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="48" />
+      <source>examination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="49" />
+      <source>settings</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>BodyMapWidget</name>
     <message>
       <location filename="../../dermassist/ui/bodymap_widget.py" line="29" />
@@ -283,117 +376,118 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="157" />
-      <location filename="../../dermassist/ui/exam_view.py" line="390" />
+      <location filename="../../dermassist/ui/exam_view.py" line="395" />
       <source>Send to center</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="168" />
-      <source>Referral letters are not available in this build ({why}).</source>
+      <location filename="../../dermassist/ui/exam_view.py" line="170" />
+      <source>Referral letters are not available in this build.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="173" />
-      <source>Sending to the center is not available in this build ({why}).</source>
+      <location filename="../../dermassist/ui/exam_view.py" line="172" />
+      <source>Sending to the center is not available in this build.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="202" />
+      <location filename="../../dermassist/ui/exam_view.py" line="200" />
       <source>Examination of {date}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="204" />
+      <location filename="../../dermassist/ui/exam_view.py" line="202" />
       <source>Select or create an examination.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="215" />
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
       <source>Site: {label}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="215" />
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
       <source>Site: not marked yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="265" />
+      <location filename="../../dermassist/ui/exam_view.py" line="263" />
       <source>This examination was changed elsewhere; your edits were not saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="274" />
+      <location filename="../../dermassist/ui/exam_view.py" line="272" />
       <source>Examination saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="300" />
+      <location filename="../../dermassist/ui/exam_view.py" line="298" />
       <source>The model is still loading.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="309" />
+      <location filename="../../dermassist/ui/exam_view.py" line="307" />
       <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="315" />
+      <location filename="../../dermassist/ui/exam_view.py" line="313" />
       <source>No model can be used, so no analysis is possible (see the notice at the top).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <location filename="../../dermassist/ui/exam_view.py" line="316" />
       <source>Add an image to this examination, then press Analyse.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="320" />
+      <location filename="../../dermassist/ui/exam_view.py" line="318" />
       <source>The model is loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="322" />
+      <location filename="../../dermassist/ui/exam_view.py" line="320" />
       <source>This picture has not been analysed yet. Press Analyse.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="332" />
       <source>Analysing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="336" />
       <source>Reading the picture…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="336" />
       <source>Running the model…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="349" />
+      <location filename="../../dermassist/ui/exam_view.py" line="347" />
       <source>The result could not be stored: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="351" />
+      <location filename="../../dermassist/ui/exam_view.py" line="349" />
       <source>Analysis finished in {s} s.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="361" />
+      <location filename="../../dermassist/ui/exam_view.py" line="359" />
       <source>The analysis failed: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="380" />
+      <location filename="../../dermassist/ui/exam_view.py" line="376" />
+      <location filename="../../dermassist/ui/exam_view.py" line="382" />
       <source>Referral PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="393" />
+      <location filename="../../dermassist/ui/exam_view.py" line="398" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation type="unfinished" />
     </message>
@@ -429,43 +523,43 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="152" />
-      <location filename="../../dermassist/ui/images_pane.py" line="165" />
+      <location filename="../../dermassist/ui/images_pane.py" line="157" />
+      <location filename="../../dermassist/ui/images_pane.py" line="172" />
       <source>Not added: {reason}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="154" />
+      <location filename="../../dermassist/ui/images_pane.py" line="159" />
       <source>Could not save the picture: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <location filename="../../dermassist/ui/images_pane.py" line="188" />
       <source>Open dermoscopy images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <location filename="../../dermassist/ui/images_pane.py" line="188" />
       <source>Images ({patterns})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="191" />
+      <location filename="../../dermassist/ui/images_pane.py" line="200" />
       <source>pasted image</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="193" />
+      <location filename="../../dermassist/ui/images_pane.py" line="202" />
       <source>The clipboard holds no picture.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="201" />
+      <location filename="../../dermassist/ui/images_pane.py" line="210" />
       <source>camera capture</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="214" />
+      <location filename="../../dermassist/ui/images_pane.py" line="223" />
       <source>dropped image</source>
       <translation type="unfinished" />
     </message>
@@ -521,17 +615,17 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="30" />
+      <location filename="../../dermassist/ui/main_window.py" line="36" />
       <source>DermAssist {version}: dermoscopy decision support</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="49" />
+      <location filename="../../dermassist/ui/main_window.py" line="55" />
       <source>Patients</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="55" />
+      <location filename="../../dermassist/ui/main_window.py" line="119" />
       <source>Outbox</source>
       <translation type="unfinished" />
     </message>
@@ -561,73 +655,78 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="82" />
+      <source>&amp;Audit trail…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="88" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="87" />
+      <location filename="../../dermassist/ui/main_window.py" line="89" />
       <source>&amp;About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="96" />
+      <location filename="../../dermassist/ui/main_window.py" line="123" />
       <source>Model: loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="103" />
+      <location filename="../../dermassist/ui/main_window.py" line="130" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="112" />
-      <location filename="../../dermassist/ui/main_window.py" line="165" />
+      <location filename="../../dermassist/ui/main_window.py" line="139" />
+      <location filename="../../dermassist/ui/main_window.py" line="201" />
       <source>Model: none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="114" />
+      <location filename="../../dermassist/ui/main_window.py" line="141" />
       <source>No model is installed, so pictures cannot be analysed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="116" />
+      <location filename="../../dermassist/ui/main_window.py" line="143" />
       <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="121" />
+      <location filename="../../dermassist/ui/main_window.py" line="148" />
       <source>The model could not be loaded, so pictures cannot be analysed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="123" />
+      <location filename="../../dermassist/ui/main_window.py" line="150" />
       <source>You can record patients and pictures meanwhile.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="154" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>Language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="154" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="161" />
+      <location filename="../../dermassist/ui/main_window.py" line="197" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="169" />
+      <location filename="../../dermassist/ui/main_window.py" line="205" />
       <source>About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="172" />
+      <location filename="../../dermassist/ui/main_window.py" line="208" />
       <source>Records: {path} (schema version {v})</source>
       <translation type="unfinished" />
     </message>
@@ -635,127 +734,132 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>OutboxPanel</name>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="91" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="93" />
       <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="100" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
       <source>No.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="101" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
       <source>Examination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
       <source>Patient</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
       <source>Malignant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
       <source>Tries</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
       <source>Next try / delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
       <source>Reason / destination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="117" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="119" />
       <source>Send now</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="118" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="120" />
       <source>Try every waiting referral now instead of waiting for the next retry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="120" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
       <source>Export to folder or USB…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="121" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
       <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
       <source>Show package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="174" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="177" />
       <source>Last pass: {delivered} delivered, {failed} not delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="182" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="185" />
       <source>Sender error: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="193" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
       <source>queued</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="194" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="197" />
       <source>sending</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="195" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="198" />
       <source>delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="199" />
       <source>failed, will retry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="206" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="209" />
       <source>now</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="208" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="211" />
       <source>next pass</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="282" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="229" />
+      <source>Outbox not readable right now: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="296" />
       <source>Export the referral to a folder or USB stick</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="288" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="302" />
       <source>Export referral</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="290" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="304" />
       <source>Exported to {folder}</source>
       <translation type="unfinished" />
     </message>

@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
   <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="26" />
+      <source>Audit trail</source>
+      <translation>Журнал действий</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="29" />
+      <source>The latest {n} entries, newest first.</source>
+      <translation>Последние записи ({n}), сначала новые.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Who</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Action</source>
+      <translation>Действие</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Record</source>
+      <translation>Запись</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="32" />
+      <source>Details</source>
+      <translation>Сведения</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="37" />
+      <source>created</source>
+      <translation>создание</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="38" />
+      <source>edited</source>
+      <translation>изменение</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="39" />
+      <source>added a picture</source>
+      <translation>добавлен снимок</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="40" />
+      <source>analysed</source>
+      <translation>анализ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="41" />
+      <source>exported the referral PDF</source>
+      <translation>выгружено направление (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="42" />
+      <source>exported the referral package</source>
+      <translation>выгружен пакет направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="43" />
+      <source>queued for the center</source>
+      <translation>поставлено в очередь в центр</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="44" />
+      <source>sent to the center</source>
+      <translation>отправлено в центр</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="47" />
+      <source>patient</source>
+      <translation>пациент</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="48" />
+      <source>examination</source>
+      <translation>обследование</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="49" />
+      <source>settings</source>
+      <translation>настройки</translation>
+    </message>
+  </context>
+  <context>
     <name>BodyMapWidget</name>
     <message>
       <location filename="../../dermassist/ui/bodymap_widget.py" line="29" />
@@ -285,117 +378,118 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="157" />
-      <location filename="../../dermassist/ui/exam_view.py" line="390" />
+      <location filename="../../dermassist/ui/exam_view.py" line="395" />
       <source>Send to center</source>
       <translation>Отправить в центр</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="168" />
-      <source>Referral letters are not available in this build ({why}).</source>
-      <translation>Направления недоступны в этой сборке ({why}).</translation>
+      <location filename="../../dermassist/ui/exam_view.py" line="170" />
+      <source>Referral letters are not available in this build.</source>
+      <translation>Направления недоступны в этой сборке.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="173" />
-      <source>Sending to the center is not available in this build ({why}).</source>
-      <translation>Отправка в центр недоступна в этой сборке ({why}).</translation>
+      <location filename="../../dermassist/ui/exam_view.py" line="172" />
+      <source>Sending to the center is not available in this build.</source>
+      <translation>Отправка в центр недоступна в этой сборке.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="202" />
+      <location filename="../../dermassist/ui/exam_view.py" line="200" />
       <source>Examination of {date}</source>
       <translation>Обследование от {date}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="204" />
+      <location filename="../../dermassist/ui/exam_view.py" line="202" />
       <source>Select or create an examination.</source>
       <translation>Выберите или создайте обследование.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="215" />
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
       <source>Site: {label}</source>
       <translation>Локализация: {label}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="215" />
+      <location filename="../../dermassist/ui/exam_view.py" line="213" />
       <source>Site: not marked yet</source>
       <translation>Локализация: ещё не отмечена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="265" />
+      <location filename="../../dermassist/ui/exam_view.py" line="263" />
       <source>This examination was changed elsewhere; your edits were not saved.</source>
       <translation>Это обследование было изменено в другом месте; ваши правки не сохранены.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="274" />
+      <location filename="../../dermassist/ui/exam_view.py" line="272" />
       <source>Examination saved.</source>
       <translation>Обследование сохранено.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="300" />
+      <location filename="../../dermassist/ui/exam_view.py" line="298" />
       <source>The model is still loading.</source>
       <translation>Модель ещё загружается.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="309" />
+      <location filename="../../dermassist/ui/exam_view.py" line="307" />
       <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
       <translation>Этот результат получен другой моделью, не той, что загружена сейчас; нажмите «Анализ», чтобы повторить его.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="315" />
+      <location filename="../../dermassist/ui/exam_view.py" line="313" />
       <source>No model can be used, so no analysis is possible (see the notice at the top).</source>
       <translation>Нет пригодной модели, поэтому анализ невозможен (см. сообщение вверху окна).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <location filename="../../dermassist/ui/exam_view.py" line="316" />
       <source>Add an image to this examination, then press Analyse.</source>
       <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="320" />
+      <location filename="../../dermassist/ui/exam_view.py" line="318" />
       <source>The model is loading…</source>
       <translation>Модель загружается…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="322" />
+      <location filename="../../dermassist/ui/exam_view.py" line="320" />
       <source>This picture has not been analysed yet. Press Analyse.</source>
       <translation>Этот снимок ещё не анализировался. Нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="334" />
+      <location filename="../../dermassist/ui/exam_view.py" line="332" />
       <source>Analysing…</source>
       <translation>Анализ…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="336" />
       <source>Reading the picture…</source>
       <translation>Чтение снимка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="336" />
       <source>Running the model…</source>
       <translation>Работа модели…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="349" />
+      <location filename="../../dermassist/ui/exam_view.py" line="347" />
       <source>The result could not be stored: {error}</source>
       <translation>Не удалось сохранить результат: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="351" />
+      <location filename="../../dermassist/ui/exam_view.py" line="349" />
       <source>Analysis finished in {s} s.</source>
       <translation>Анализ выполнен за {s} с.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="361" />
+      <location filename="../../dermassist/ui/exam_view.py" line="359" />
       <source>The analysis failed: {error}</source>
       <translation>Анализ не выполнен: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="380" />
+      <location filename="../../dermassist/ui/exam_view.py" line="376" />
+      <location filename="../../dermassist/ui/exam_view.py" line="382" />
       <source>Referral PDF</source>
       <translation>Направление (PDF)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="393" />
+      <location filename="../../dermassist/ui/exam_view.py" line="398" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
     </message>
@@ -431,43 +525,43 @@ AI malignancy: {prob} ({model})</source>
       <translation>Камера…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="152" />
-      <location filename="../../dermassist/ui/images_pane.py" line="165" />
+      <location filename="../../dermassist/ui/images_pane.py" line="157" />
+      <location filename="../../dermassist/ui/images_pane.py" line="172" />
       <source>Not added: {reason}</source>
       <translation>Не добавлено: {reason}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="154" />
+      <location filename="../../dermassist/ui/images_pane.py" line="159" />
       <source>Could not save the picture: {error}</source>
       <translation>Не удалось сохранить снимок: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <location filename="../../dermassist/ui/images_pane.py" line="188" />
       <source>Open dermoscopy images</source>
       <translation>Открыть дерматоскопические снимки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="179" />
+      <location filename="../../dermassist/ui/images_pane.py" line="188" />
       <source>Images ({patterns})</source>
       <translation>Изображения ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="191" />
+      <location filename="../../dermassist/ui/images_pane.py" line="200" />
       <source>pasted image</source>
       <translation>вставленный снимок</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="193" />
+      <location filename="../../dermassist/ui/images_pane.py" line="202" />
       <source>The clipboard holds no picture.</source>
       <translation>В буфере обмена нет изображения.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="201" />
+      <location filename="../../dermassist/ui/images_pane.py" line="210" />
       <source>camera capture</source>
       <translation>снимок с камеры</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="214" />
+      <location filename="../../dermassist/ui/images_pane.py" line="223" />
       <source>dropped image</source>
       <translation>перетащенный снимок</translation>
     </message>
@@ -513,17 +607,17 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="30" />
+      <location filename="../../dermassist/ui/main_window.py" line="36" />
       <source>DermAssist {version}: dermoscopy decision support</source>
       <translation>DermAssist {version}: поддержка решений в дерматоскопии</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="49" />
+      <location filename="../../dermassist/ui/main_window.py" line="55" />
       <source>Patients</source>
       <translation>Пациенты</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="55" />
+      <location filename="../../dermassist/ui/main_window.py" line="119" />
       <source>Outbox</source>
       <translation>Исходящие</translation>
     </message>
@@ -553,73 +647,78 @@ AI malignancy: {prob} ({model})</source>
       <translation>В&amp;ыход</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="82" />
+      <source>&amp;Audit trail…</source>
+      <translation>&amp;Журнал действий…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="88" />
       <source>&amp;Help</source>
       <translation>&amp;Справка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="87" />
+      <location filename="../../dermassist/ui/main_window.py" line="89" />
       <source>&amp;About DermAssist</source>
       <translation>&amp;О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="96" />
+      <location filename="../../dermassist/ui/main_window.py" line="123" />
       <source>Model: loading…</source>
       <translation>Модель: загрузка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="103" />
+      <location filename="../../dermassist/ui/main_window.py" line="130" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation>Модель: {name} {version} (sha256 {sha}), {provider}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="112" />
-      <location filename="../../dermassist/ui/main_window.py" line="165" />
+      <location filename="../../dermassist/ui/main_window.py" line="139" />
+      <location filename="../../dermassist/ui/main_window.py" line="201" />
       <source>Model: none</source>
       <translation>Модель: нет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="114" />
+      <location filename="../../dermassist/ui/main_window.py" line="141" />
       <source>No model is installed, so pictures cannot be analysed.</source>
       <translation>Модель не установлена, поэтому снимки нельзя проанализировать.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="116" />
+      <location filename="../../dermassist/ui/main_window.py" line="143" />
       <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
       <translation>Попросите у администратора пакет модели DermAssist и поместите файл модели (.onnx) вместе с её карточкой (.json) в папку {folder} или импортируйте модель командой 'dermassist import-model MODEL.onnx', затем перезапустите DermAssist.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="121" />
+      <location filename="../../dermassist/ui/main_window.py" line="148" />
       <source>The model could not be loaded, so pictures cannot be analysed.</source>
       <translation>Модель не удалось загрузить, поэтому снимки нельзя проанализировать.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="123" />
+      <location filename="../../dermassist/ui/main_window.py" line="150" />
       <source>You can record patients and pictures meanwhile.</source>
       <translation>Пациентов и снимки можно вносить и сейчас.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="154" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>Language</source>
       <translation>Язык</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="154" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation>Новый язык будет применён при следующем запуске DermAssist.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="161" />
+      <location filename="../../dermassist/ui/main_window.py" line="197" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation>Модель: {name} {version}, sha256 {sha}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="169" />
+      <location filename="../../dermassist/ui/main_window.py" line="205" />
       <source>About DermAssist</source>
       <translation>О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="172" />
+      <location filename="../../dermassist/ui/main_window.py" line="208" />
       <source>Records: {path} (schema version {v})</source>
       <translation>Записи: {path} (версия схемы {v})</translation>
     </message>
@@ -637,127 +736,132 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>OutboxPanel</name>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="87" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="93" />
       <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
       <translation>Направления, ожидающие отправки в специализированный центр. Они отправляются в фоне и повторяются, пока центр не подтвердит получение; при закрытии программы ничего не теряется.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="96" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
       <source>No.</source>
       <translation>№</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="97" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
       <source>Examination</source>
       <translation>Обследование</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="98" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="99" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
       <source>Status</source>
       <translation>Состояние</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="100" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="101" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
       <source>Tries</source>
       <translation>Попытки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
       <source>Next try / delivered</source>
       <translation>Следующая попытка / доставлено</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
       <source>Reason / destination</source>
       <translation>Причина / получатель</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="113" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="119" />
       <source>Send now</source>
       <translation>Отправить сейчас</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="114" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="120" />
       <source>Try every waiting referral now instead of waiting for the next retry</source>
       <translation>Попытаться отправить все ожидающие направления сейчас, не дожидаясь следующей попытки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="116" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
       <source>Export to folder or USB…</source>
       <translation>Экспорт в папку или на USB…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="117" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
       <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
       <translation>Записать выбранное направление (файлы DICOM, PDF, опись) в папку</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="119" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
       <source>Show package</source>
       <translation>Показать пакет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="175" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="177" />
       <source>Last pass: {delivered} delivered, {failed} not delivered</source>
       <translation>Последний проход: доставлено {delivered}, не доставлено {failed}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="183" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="185" />
       <source>Sender error: {message}</source>
       <translation>Ошибка отправки: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="194" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
       <source>queued</source>
       <translation>в очереди</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="195" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="197" />
       <source>sending</source>
       <translation>отправляется</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="196" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="198" />
       <source>delivered</source>
       <translation>доставлено</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="197" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="199" />
       <source>failed, will retry</source>
       <translation>не доставлено, будет повтор</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="207" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="209" />
       <source>now</source>
       <translation>сейчас</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="209" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="211" />
       <source>next pass</source>
       <translation>при следующем проходе</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="283" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="229" />
+      <source>Outbox not readable right now: {message}</source>
+      <translation>Очередь отправки сейчас недоступна: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/outbox_panel.py" line="296" />
       <source>Export the referral to a folder or USB stick</source>
       <translation>Экспорт направления в папку или на USB-накопитель</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="289" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="302" />
       <source>Export referral</source>
       <translation>Экспорт направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="291" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="304" />
       <source>Exported to {folder}</source>
       <translation>Экспортировано в {folder}</translation>
     </message>
