@@ -24,6 +24,7 @@ def start_application(lang: str | None = None, data_dir: Path | None = None, arg
     from dermassist.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("DermAssist")
     app.setOrganizationName("DermAssist")
     icon = resource("icons", "dermassist.png")

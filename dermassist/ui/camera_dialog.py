@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ def image_to_png(image: QImage) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
+    image.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
     buf.close()
     return bytes(data.data())
 
@@ -42,9 +44,10 @@ class CameraDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Capture from camera"))
         self.captured: QImage | None = None
-        self._camera = None
-        self._session = None
-        self._capture = None
+        # QtMultimedia types; imported only when a camera is started (it needs libpulse).
+        self._camera: Any = None
+        self._session: Any = None
+        self._capture: Any = None
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Camera:")))
@@ -80,7 +83,7 @@ class CameraDialog(QDialog):
         self.capture_button.clicked.connect(self._take)
         self.refresh_button.clicked.connect(self.refresh)
         self.chooser.currentIndexChanged.connect(self._start_selected)
-        self._devices = []
+        self._devices: list[Any] = []
         self.refresh()
 
     def has_camera(self) -> bool:

@@ -72,12 +72,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new = QAction(self.tr("&New patient…"), self, shortcut=QKeySequence.StandardKey.New)
+        new = QAction(self.tr("&New patient…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
         new.triggered.connect(self.new_patient)
         settings = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings.triggered.connect(self.open_settings)
-        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_.triggered.connect(self.close)
         audit = QAction(self.tr("&Audit trail…"), self)
         audit.triggered.connect(self.show_audit)

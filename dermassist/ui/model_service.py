@@ -33,7 +33,7 @@ def effective_threshold(card, preset: str) -> tuple[float, str]:
 
 
 class _Signals(QObject):
-    loaded = Signal(object)  # ModelCard
+    loaded = Signal(object)  # (ModelSession, seconds)
     load_failed = Signal(str)
     stage = Signal(int, str)  # token, stage key: "decode" | "model"
     finished = Signal(object)  # AnalysisOutcome
@@ -99,18 +99,17 @@ class ModelService(QObject):
                 except (CardError, ProviderError) as exc:
                     signals.load_failed.emit(str(exc))
                     return
-                session.wall_seconds = time.perf_counter() - started
-                signals.loaded.emit(session)
+                signals.loaded.emit((session, time.perf_counter() - started))
             except Exception as exc:  # a broken install must not kill the window
                 signals.load_failed.emit(f"{type(exc).__name__}: {exc}")
 
         self._pool.start(_Job(work))
 
-    def _on_loaded(self, session) -> None:
+    def _on_loaded(self, loaded) -> None:
+        session, self.load_seconds = loaded
         self.session = session
         self.card = session.card
         self.loading = False
-        self.load_seconds = getattr(session, "wall_seconds", 0.0)
         self.loaded.emit(session.card)
 
     def _on_load_failed(self, message: str) -> None:

@@ -76,16 +76,13 @@ class ResultPanel(QFrame):
         self.decision.setObjectName("decisionLabel")
         self.decision.setWordWrap(True)
         rl.addWidget(self.decision)
-        for attr, text, color in (
-            ("malignant_bar", self.tr("Malignant"), "#c0392b"),
-            ("benign_bar", self.tr("Benign"), "#2e8b57"),
-        ):
+        self.malignant_bar = _bar("#c0392b")
+        self.benign_bar = _bar("#2e8b57")
+        for text, bar in ((self.tr("Malignant"), self.malignant_bar), (self.tr("Benign"), self.benign_bar)):
             row = QHBoxLayout()
             label = QLabel(text)
             label.setMinimumWidth(90)
             row.addWidget(label)
-            bar = _bar(color)
-            setattr(self, attr, bar)
             row.addWidget(bar, 1)
             rl.addLayout(row)
         self.threshold_label = QLabel()
