@@ -22,9 +22,11 @@ from dermassist.ui import patient_dialog  # noqa: E402
 from dermassist.ui.main_window import MainWindow  # noqa: E402
 
 
-def open_window(qtbot, data_dir: Path, settings: Settings | None = None, wait_model: bool = True) -> MainWindow:
+def open_window(
+    qtbot, data_dir: Path, settings: Settings | None = None, wait_model: bool = True, lang: str = "en"
+) -> MainWindow:
     store = RecordStore.open(data_dir)
-    win = MainWindow(store, settings or load_settings(), "en")
+    win = MainWindow(store, settings or load_settings(), lang)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -303,3 +305,35 @@ def test_referral_and_send_to_center_hooks(qtbot, monkeypatch, tmp_path, install
     qtbot.waitUntil(lambda: win.outbox is not None, timeout=20000)
     qtbot.waitUntil(lambda: win.outbox.table.rowCount() == 1, timeout=20000)
     close_window(win)
+
+
+@pytest.mark.isic
+def test_isic_picture_in_russian_survives_restart(qtbot, monkeypatch, tmp_path, installed_tiny_model, isic_dir) -> None:
+    from dermassist.ui.i18n import install_translators
+
+    picture = sorted((isic_dir / "fullres").glob("*.jpg"))[0]
+    assert install_translators("ru") == "ru"
+    try:
+        win = open_window(qtbot, tmp_path / "data", lang="ru")
+        view = create_patient_with_exam(win, qtbot, monkeypatch, "Иванова Мария Петровна")
+        add_file(view, qtbot, monkeypatch, picture)
+        assert view.exam.images[0].original_name == picture.name and view.images.viewer.has_image()
+        view.tabs.setCurrentIndex(1)
+        qtbot.waitExposed(view.bodymap)
+        qtbot.mouseClick(
+            view.bodymap, Qt.MouseButton.LeftButton, pos=view.bodymap.widget_point("front", 0.5, 0.25).toPoint()
+        )
+        assert view.site_label.text().startswith("Локализация: грудная клетка")
+        analyse(view, qtbot)
+        assert "порог" in view.result.decision.text() and "%" in view.result.decision.text()
+        assert "не диагноз" in view.result.intended_use.text()
+        rec = view.result.record
+        close_window(win)
+        win2 = open_window(qtbot, tmp_path / "data", lang="ru")
+        win2.patients.list.setCurrentRow(0)
+        view2 = win2.patient_view.exam_view
+        assert view2.exam.site is not None and view2.exam.site.label.startswith("грудная клетка")
+        assert view2.result.record == rec and view2.images.viewer.has_image()
+        close_window(win2)
+    finally:
+        install_translators("en")
