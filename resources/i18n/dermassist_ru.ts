@@ -104,57 +104,57 @@
   <context>
     <name>CameraDialog</name>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="43" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="45" />
       <source>Capture from camera</source>
       <translation>Снимок с камеры</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="50" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="53" />
       <source>Camera:</source>
       <translation>Камера:</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="54" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="57" />
       <source>Refresh</source>
       <translation>Обновить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="72" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="75" />
       <source>Capture</source>
       <translation>Сделать снимок</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="75" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="78" />
       <source>Cancel</source>
       <translation>Отмена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="96" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="99" />
       <source>Camera support is not available on this computer ({error}).</source>
       <translation>Работа с камерой на этом компьютере недоступна ({error}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="110" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="113" />
       <source>No camera was found. Connect the dermatoscope or a USB camera, wait a few seconds and press Refresh. You can also open a picture file or paste one from the clipboard.</source>
       <translation>Камера не найдена. Подключите дерматоскоп или USB-камеру, подождите несколько секунд и нажмите «Обновить». Можно также открыть файл снимка или вставить его из буфера обмена.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="141" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="144" />
       <source>Still resolution: {w} × {h}</source>
       <translation>Разрешение снимка: {w} × {h}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="151" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="154" />
       <source>Camera error: </source>
       <translation>Ошибка камеры: </translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="154" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="157" />
       <source>Capture failed: </source>
       <translation>Снимок не получен: </translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/camera_dialog.py" line="163" />
+      <location filename="../../dermassist/ui/camera_dialog.py" line="166" />
       <source>Capturing…</source>
       <translation>Снимаем…</translation>
     </message>
@@ -723,12 +723,12 @@ AI malignancy: {prob} ({model})</source>
       <translation>Записи: {path} (версия схемы {v})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/app.py" line="53" />
+      <location filename="../../dermassist/ui/app.py" line="54" />
       <source>DermAssist cannot open its records:</source>
       <translation>DermAssist не может открыть свои записи:</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/app.py" line="57" />
+      <location filename="../../dermassist/ui/app.py" line="58" />
       <source>Ready in {s} s</source>
       <translation>Готово за {s} с</translation>
     </message>
@@ -1307,7 +1307,7 @@ AI malignancy: {prob} ({model})</source>
       <translation>Оценить вероятность злокачественности для выбранного снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="80" />
+      <location filename="../../dermassist/ui/result_panel.py" line="81" />
       <source>Malignant</source>
       <translation>Злокачественное</translation>
     </message>
@@ -1317,77 +1317,77 @@ AI malignancy: {prob} ({model})</source>
       <translation>Доброкачественное</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="115" />
+      <location filename="../../dermassist/ui/result_panel.py" line="112" />
       <source>Add an image to this examination, then press Analyse.</source>
       <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="148" />
+      <location filename="../../dermassist/ui/result_panel.py" line="145" />
       <source>Suspicious: refer the patient to the specialist center.</source>
       <translation>Подозрительно: направьте пациента в специализированный центр.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="151" />
+      <location filename="../../dermassist/ui/result_panel.py" line="148" />
       <source>The estimated probability of malignancy ({p}) is at or above the model's referral threshold ({t}).</source>
       <translation>Оценённая вероятность злокачественности ({p}) не ниже порога направления модели ({t}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="158" />
+      <location filename="../../dermassist/ui/result_panel.py" line="155" />
       <source>Below the referral threshold.</source>
       <translation>Ниже порога направления.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="161" />
+      <location filename="../../dermassist/ui/result_panel.py" line="158" />
       <source>The estimated probability of malignancy ({p}) is below the model's referral threshold ({t}). This does not rule out melanoma: refer anyway if the lesion looks suspicious to you, has changed, or the patient is worried.</source>
       <translation>Оценённая вероятность злокачественности ({p}) ниже порога направления модели ({t}). Это не исключает меланому: всё равно направьте пациента, если образование кажется вам подозрительным, изменилось или беспокоит пациента.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="172" />
+      <location filename="../../dermassist/ui/result_panel.py" line="169" />
       <source>from the model card</source>
       <translation>из карточки модели</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="174" />
+      <location filename="../../dermassist/ui/result_panel.py" line="171" />
       <source>operating point {name}</source>
       <translation>рабочая точка {name}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="176" />
+      <location filename="../../dermassist/ui/result_panel.py" line="173" />
       <source>Referral threshold: {t} ({source}).</source>
       <translation>Порог направления: {t} ({source}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="179" />
+      <location filename="../../dermassist/ui/result_panel.py" line="176" />
       <source>Analysed despite these warnings:</source>
       <translation>Анализ выполнен, несмотря на предупреждения:</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="179" />
+      <location filename="../../dermassist/ui/result_panel.py" line="176" />
       <source>Warnings:</source>
       <translation>Предупреждения:</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="182" />
+      <location filename="../../dermassist/ui/result_panel.py" line="179" />
       <source>Model: {name} {version} (sha256 {sha}), {provider}; analysed {when}.</source>
       <translation>Модель: {name} {version} (sha256 {sha}), {provider}; анализ {when}.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="198" />
+      <location filename="../../dermassist/ui/result_panel.py" line="195" />
       <source>Test-set performance of this model: not available.</source>
       <translation>Показатели модели на тестовой выборке: нет данных.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="206" />
+      <location filename="../../dermassist/ui/result_panel.py" line="203" />
       <source>95% CI</source>
       <translation>95% ДИ</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="208" />
+      <location filename="../../dermassist/ui/result_panel.py" line="205" />
       <source>not available</source>
       <translation>нет данных</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="210" />
+      <location filename="../../dermassist/ui/result_panel.py" line="207" />
       <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
       <translation>Проверена на {n} снимках: чувствительность {sens}, специфичность {spec}, ROC AUC {auc}.</translation>
     </message>
