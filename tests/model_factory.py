@@ -19,11 +19,13 @@ def build_tiny_onnx(
     output_kind: str = "logits",
     seed: int = 0,
     with_extras: bool = True,
+    with_cam: bool = False,
 ) -> None:
     """Conv(3->4) + ReLU + global average pool + Gemm(4->2); optional softmax; NCHW or NHWC input.
 
     Extra outputs ``features`` (pooled, N x 4) and ``feature_map`` (N x 4 x h x w) mimic what the
-    trained models export for the out-of-distribution check and heatmaps.
+    trained models export for the out-of-distribution check and heatmaps; ``with_cam`` adds ``cam``
+    (N x h x w) = (fc[malignant] - fc[benign]) . feature_map, the exact CAM of the linear head.
     """
     rng = np.random.default_rng(seed)
     w = rng.normal(0, 0.5, (4, 3, 3, 3)).astype(np.float32)
@@ -43,6 +45,12 @@ def build_tiny_onnx(
         helper.make_node("Flatten", ["pooled"], ["features"], axis=1),
         helper.make_node("Gemm", ["features", "fc", "fcb"], ["logits"], transB=1),
     ]
+    if with_cam:
+        camw = (fc[1] - fc[0]).reshape(1, 4, 1, 1).astype(np.float32)
+        nodes += [
+            helper.make_node("Conv", ["feature_map", "camw"], ["cam4"]),
+            helper.make_node("Squeeze", ["cam4", "cam_axis"], ["cam"]),
+        ]
     out_name = "logits"
     if output_kind == "probabilities":
         nodes.append(helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1))
@@ -53,12 +61,19 @@ def build_tiny_onnx(
             helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 4]),
             helper.make_tensor_value_info("feature_map", TensorProto.FLOAT, ["N", 4, size // 2, size // 2]),
         ]
+    if with_cam:
+        outputs.append(helper.make_tensor_value_info("cam", TensorProto.FLOAT, ["N", size // 2, size // 2]))
     graph = helper.make_graph(
         nodes,
         "tiny",
         [helper.make_tensor_value_info("input", TensorProto.FLOAT, shape)],
         outputs,
-        [numpy_helper.from_array(a, n) for a, n in ((w, "w"), (b, "b"), (fc, "fc"), (fcb, "fcb"))],
+        [numpy_helper.from_array(a, n) for a, n in ((w, "w"), (b, "b"), (fc, "fc"), (fcb, "fcb"))]
+        + (
+            [numpy_helper.from_array(camw, "camw"), numpy_helper.from_array(np.array([1], np.int64), "cam_axis")]
+            if with_cam
+            else []
+        ),
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
@@ -66,9 +81,11 @@ def build_tiny_onnx(
     onnx.save(model, str(path))
 
 
-def card_dict(onnx_path: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits") -> dict:
+def card_dict(
+    onnx_path: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits", with_cam: bool = False
+) -> dict:
     """A complete, valid card dictionary for a tiny model."""
-    return {
+    data = {
         "schema_version": 1,
         "name": "tiny-test-model",
         "architecture": "tiny-cnn",
@@ -101,13 +118,18 @@ def card_dict(onnx_path: Path, size: int = 32, layout: str = "NCHW", output_kind
         "intended_use": INTENDED_USE,
         "limitations": ["random weights; classifies nothing"],
     }
+    if with_cam:
+        data["output"]["cam"] = "cam"
+    return data
 
 
-def make_tiny_model(folder: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits") -> ModelCard:
+def make_tiny_model(
+    folder: Path, size: int = 32, layout: str = "NCHW", output_kind: str = "logits", with_cam: bool = False
+) -> ModelCard:
     """Write ``tiny.onnx`` and ``tiny.json`` into ``folder`` and return the validated card."""
     folder.mkdir(parents=True, exist_ok=True)
     onnx_path = folder / "tiny.onnx"
-    build_tiny_onnx(onnx_path, size=size, layout=layout, output_kind=output_kind)
-    card = card_from_dict(card_dict(onnx_path, size, layout, output_kind), folder / "tiny.json")
+    build_tiny_onnx(onnx_path, size=size, layout=layout, output_kind=output_kind, with_cam=with_cam)
+    card = card_from_dict(card_dict(onnx_path, size, layout, output_kind, with_cam), folder / "tiny.json")
     write_card(card, folder / "tiny.json")
     return card

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "dermassist.cli.train",
     "dermassist.cli.report",
     "dermassist.cli.transfer",
+    "dermassist.cli.trust",
 )
 
 
