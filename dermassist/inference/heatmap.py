@@ -2,8 +2,11 @@
 
 The model exports ``cam`` = (W_malignant - W_benign) . feature_map, a coarse grid (7x7 for a
 224-pixel MobileNetV2) whose mean plus the bias difference is the malignant-vs-benign logit.
-Here it is scaled to 0..1 (min to max of the grid, so it shows *relative* evidence within one
-picture), enlarged to the picture's size and coloured. Qt-free; the viewer and the referral use it.
+What is shown is the grid's magnitude (``DISPLAY_MODE``): where the evidence for *or against*
+malignancy came from, i.e. where the model looked; on the test split it lies on the lesion far more
+often than the signed map does (docs/trust.md). It is scaled to 0..1 (min to max of the grid, so it
+shows *relative* evidence within one picture), enlarged to the picture's size and coloured.
+Qt-free; the viewer and the referral use it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import numpy as np
 
 COLORMAP = cv2.COLORMAP_JET
 DEFAULT_OPACITY = 0.45
+DISPLAY_MODE = "magnitude"  # or "malignant": the signed malignant-minus-benign evidence
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,12 @@ class Concentration:
     def ratio(self) -> float:
         """Lesion mean over border mean (above 1: the heat concentrates on the lesion)."""
         return self.lesion_mean / max(self.border_mean, 1e-6)
+
+
+def display_grid(cam: np.ndarray | list[list[float]], mode: str = DISPLAY_MODE) -> np.ndarray:
+    """The CAM grid as it is shown: its magnitude, or the signed malignant evidence."""
+    c = np.asarray(cam, dtype=np.float32)
+    return np.abs(c) if mode == "magnitude" else c
 
 
 def normalise(cam: np.ndarray) -> np.ndarray:
