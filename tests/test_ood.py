@@ -151,7 +151,8 @@ def test_ood_passes_test_dermoscopy_and_flags_the_probe_set(trained_card: ModelC
     passed = float((model.distances(test.features) <= model.threshold).mean())
     probes = probe_set()
     flagged = model.distances(outputs_for_images(session, [p.rgb for p in probes]).features) > model.threshold
-    print(f"OOD: test split passed {passed:.1%} of {len(test)}; probe set flagged {flagged.mean():.1%} of {len(probes)}")
+    print(f"OOD: test split passed {passed:.1%} of {len(test)}; probe set flagged {flagged.mean():.1%} "
+          f"of {len(probes)}")
     assert len(test) == 896 and len(probes) >= 200
     assert passed >= 0.95
     assert flagged.mean() >= 0.90
