@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Build the Linux one-folder bundle with PyInstaller, then a tarball and a .deb from it.
+#
+#   installer/build_linux.sh               bundle + tarball + .deb in build/dist/
+#   installer/build_linux.sh --bundle-only just build/dist/dermassist/
+#
+# Needs the project installed in .venv with the dev extra (PyInstaller) and, for the .deb, dpkg-deb.
+# PYTHON overrides the interpreter; MAINTAINER the .deb's Maintainer field.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+MAINTAINER=${MAINTAINER:-"DermAssist maintainers <dermassist@example.org>"}
+DIST=build/dist
+BUNDLE=$DIST/dermassist
+bundle_only=0
+[ "${1:-}" = "--bundle-only" ] && bundle_only=1
+
+if ! compgen -G "models/*.onnx" >/dev/null; then
+  echo "WARNING: models/ holds no .onnx model: the bundle will have no model and its self-test will fail" >&2
+fi
+version=$("$PYTHON" -c "import dermassist; print(dermassist.__version__)")
+arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
+start=$(date +%s)
+"$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" --workpath build/pyinstaller \
+  installer/dermassist.spec
+built=$(date +%s)
+echo "bundle: $BUNDLE, $(du -sm "$BUNDLE" | cut -f1) MB, built in $((built - start)) s"
+[ "$bundle_only" = 1 ] && exit 0
+
+# Tarball: the bundle folder with the menu entry, the icon and install.sh at its top.
+stage=build/tarball/dermassist
+rm -rf build/tarball
+mkdir -p build/tarball
+cp -al "$BUNDLE" "$stage"
+cp installer/linux/dermassist.desktop installer/icons/dermassist.png installer/linux/install.sh "$stage/"
+tarball=$DIST/dermassist-$version-linux-$arch.tar.gz
+tar -C build/tarball -czf "$tarball" --owner=0 --group=0 dermassist
+echo "tarball: $tarball, $(du -sm "$tarball" | cut -f1) MB"
+
+# .deb: the bundle under /opt/dermassist, /usr/bin/dermassist, the menu entry and the icon.
+root=build/deb/dermassist_${version}_$arch
+rm -rf build/deb
+mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" \
+  "$root/usr/share/icons/hicolor/256x256/apps"
+cp -al "$BUNDLE" "$root/opt/dermassist"
+ln -s /opt/dermassist/dermassist "$root/usr/bin/dermassist"
+install -m 644 installer/linux/dermassist.desktop "$root/usr/share/applications/dermassist.desktop"
+install -m 644 installer/icons/dermassist.png "$root/usr/share/icons/hicolor/256x256/apps/dermassist.png"
+depends=$(sed 's/#.*//' installer/debian-runtime-packages.txt | tr -s ' \n' ' ' | xargs | sed 's/ /, /g')
+cat > "$root/DEBIAN/control" <<EOF
+Package: dermassist
+Version: $version
+Section: science
+Priority: optional
+Architecture: $arch
+Maintainer: $MAINTAINER
+Installed-Size: $(du -sk "$root" | cut -f1)
+Depends: $depends
+Description: offline dermoscopy decision support for general practitioners
+ DermAssist estimates the probability that a dermoscopic image shows a malignant
+ lesion with a local ONNX model, prints a PDF referral and sends the images as
+ DICOM to a specialized center. Decision support for clinicians, not a diagnosis.
+ Self-contained: Python, Qt and the model are bundled under /opt/dermassist.
+EOF
+cat > "$root/DEBIAN/postinst" <<'EOF'
+#!/bin/sh
+set -e
+if [ "$1" = configure ]; then
+  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
+  command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+fi
+exit 0
+EOF
+cp "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"
+sed -i 's/"$1" = configure/"$1" = remove/' "$root/DEBIAN/postrm"
+chmod 755 "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"
+deb=$DIST/dermassist_${version}_$arch.deb
+dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb" >/dev/null
+echo "deb: $deb, $(du -sm "$deb" | cut -f1) MB"
+echo "total build time $(($(date +%s) - start)) s"
