@@ -151,13 +151,13 @@ def test_analysis_runs_off_the_gui_thread(qtbot, monkeypatch, tmp_path, installe
     view = create_patient_with_exam(win, qtbot, monkeypatch)
     add_file(view, qtbot, monkeypatch, image_file)
     session = win.models.session
-    real = session.predict_images
+    real = session.run  # the model run inside every analysis
 
     def slow(*args, **kwargs):
         time.sleep(0.8)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(session, "predict_images", slow)
+    monkeypatch.setattr(session, "run", slow)
     ticks = []
     timer = QTimer(interval=20, timeout=lambda: ticks.append(time.perf_counter()))
     timer.start()

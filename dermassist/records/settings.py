@@ -25,6 +25,7 @@ class Settings:
     provider: str = "auto"  # auto, cpu, cuda, directml
     language: str = ""  # empty: from the system locale; "en" or "ru"
     threshold_preset: str = "card"  # "card" or a key of the card's operating_points
+    tta: bool = False  # test-time augmentation: average the 8 flips/rotations (about 8x the model time)
     # Transfer to the specialized center (DICOM).
     pacs_protocol: str = "dicomweb"  # dicomweb or dimse
     dicomweb_url: str = ""  # e.g. https://pacs.example.org/dicom-web

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
 
@@ -29,6 +29,10 @@ class ImageViewer(QGraphicsView):
         self._item = QGraphicsPixmapItem()
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._scene.addItem(self._item)
+        # Heatmap layer above the picture; its opacity follows the pane's slider.
+        self._overlay = QGraphicsPixmapItem(self._item)
+        self._overlay.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._overlay.setVisible(False)
         self.setRenderHints(QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -41,8 +45,39 @@ class ImageViewer(QGraphicsView):
     def set_pixmap(self, pixmap: QPixmap | None) -> None:
         """Show ``pixmap`` (or nothing) fitted to the window."""
         self._item.setPixmap(pixmap if pixmap is not None else QPixmap())
+        self.set_overlay(None)
         self._scene.setSceneRect(self._item.boundingRect())
         self.fit()
+
+    def set_overlay(self, pixmap: QPixmap | None) -> None:
+        """Lay ``pixmap`` (any size; it is stretched over the whole picture) on the picture, or remove it."""
+        if pixmap is None or pixmap.isNull() or not self.has_image():
+            self._overlay.setPixmap(QPixmap())
+            self._overlay.setVisible(False)
+            return
+        self._overlay.setPixmap(pixmap)
+        base = self._item.pixmap()
+        self._overlay.setTransform(
+            QTransform.fromScale(base.width() / pixmap.width(), base.height() / pixmap.height())
+        )
+        self._overlay.setVisible(True)
+
+    def has_overlay(self) -> bool:
+        """True when a heatmap layer is shown."""
+        return self._overlay.isVisible()
+
+    def set_overlay_opacity(self, opacity: float) -> None:
+        """0 (invisible) .. 1 (opaque)."""
+        self._overlay.setOpacity(max(0.0, min(1.0, opacity)))
+
+    def overlay_opacity(self) -> float:
+        """The heatmap layer's opacity."""
+        return float(self._overlay.opacity())
+
+    def image_size(self) -> tuple[int, int]:
+        """(width, height) of the picture shown, (0, 0) for none."""
+        pix = self._item.pixmap()
+        return (pix.width(), pix.height())
 
     def has_image(self) -> bool:
         """True when a picture is shown."""

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from dermassist.ui.camera_dialog import image_to_png
 from dermassist.ui.image_viewer import ImageViewer, read_pixmap
 
 THUMB = 96
+HEATMAP_SIDE = 512  # the heatmap layer is made at most this big; the viewer stretches it smoothly
 _thumb_cache: dict[str, QIcon] = {}
 
 
@@ -56,6 +59,7 @@ class ImagesPane(QWidget):
         self.viewer = ImageViewer()
         self.viewer.setObjectName("imageViewer")
         lay.addWidget(self.viewer, 1)
+        lay.addLayout(self._heatmap_row())
         self.hint = QLabel(self.tr("No picture yet. Open a file, drop one here, paste (Ctrl+V) or use the camera."))
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -92,6 +96,49 @@ class ImagesPane(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
         self.set_examination(None)
+
+    def _heatmap_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._heat = None
+        self.heat_check = QCheckBox(self.tr("Heatmap"))
+        self.heat_check.setObjectName("heatmapCheck")
+        self.heat_check.setChecked(True)
+        self.heat_check.setToolTip(
+            self.tr("Where in the picture the model found the evidence for its estimate (red: most, blue: least)")
+        )
+        self.heat_opacity = QSlider(Qt.Orientation.Horizontal)
+        self.heat_opacity.setObjectName("heatmapOpacity")
+        self.heat_opacity.setRange(0, 100)
+        self.heat_opacity.setValue(45)
+        self.heat_opacity.setToolTip(self.tr("Heatmap opacity"))
+        self.heat_check.toggled.connect(self._apply_heatmap)
+        self.heat_opacity.valueChanged.connect(lambda v: self.viewer.set_overlay_opacity(v / 100))
+        row.addWidget(self.heat_check)
+        row.addWidget(QLabel(self.tr("Opacity")))
+        row.addWidget(self.heat_opacity, 1)
+        return row
+
+    def set_heatmap(self, cam) -> None:
+        """Lay the CAM grid (2-D array, as shown) of the selected picture's analysis over it; None removes it."""
+        self._heat = cam
+        self._apply_heatmap()
+
+    def _apply_heatmap(self, *_args) -> None:
+        from dermassist.inference.heatmap import heat_rgba
+
+        has = self._heat is not None and self.viewer.has_image()
+        self.heat_check.setEnabled(has)
+        self.heat_opacity.setEnabled(has and self.heat_check.isChecked())
+        if not has or not self.heat_check.isChecked():
+            self.viewer.set_overlay(None)
+            return
+        w, h = self.viewer.image_size()
+        scale = min(1.0, HEATMAP_SIDE / max(w, h))
+        rw, rh = max(1, round(w * scale)), max(1, round(h * scale))
+        rgba = heat_rgba(self._heat, rw, rh)
+        image = QImage(rgba.data, rw, rh, rw * 4, QImage.Format.Format_RGBA8888).copy()
+        self.viewer.set_overlay(QPixmap.fromImage(image))
+        self.viewer.set_overlay_opacity(self.heat_opacity.value() / 100)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -136,6 +183,7 @@ class ImagesPane(QWidget):
             return  # decoding a large picture again costs a noticeable fraction of a second
         self._shown = sha
         self.viewer.set_pixmap(read_pixmap(str(self.store.image_path(sha))) if sha else None)
+        self.set_heatmap(None)  # the examination view lays the new picture's heatmap, if any
 
     # -- adding pictures -----------------------------------------------------------------------
 

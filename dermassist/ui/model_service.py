@@ -22,6 +22,7 @@ class AnalysisOutcome:
     token: int
     record: AnalysisRecord
     seconds: float
+    analysis: object = None  # the TrustedAnalysis behind the record (warnings, heatmap, confidence)
 
 
 def effective_threshold(card, preset: str) -> tuple[float, str]:
@@ -96,6 +97,10 @@ class ModelService(QObject):
 
                 try:
                     session = ModelSession(default_model(model_path or None), providers=provider)
+                    from dermassist.inference.trust import TrustedModel
+
+                    # Reads and checks the OOD statistics once per session.
+                    session.trusted = TrustedModel(session)  # type: ignore[attr-defined]
                 except (CardError, ProviderError) as exc:
                     signals.load_failed.emit(str(exc))
                     return
@@ -128,8 +133,12 @@ class ModelService(QObject):
 
     # -- analysis ------------------------------------------------------------------------------
 
-    def analyse(self, examination_id: int, image_sha256: str, path: Path, threshold_preset: str = "card") -> int:
-        """Queue one image; returns a token that the result signals carry."""
+    def analyse(
+        self, examination_id: int, image_sha256: str, path: Path, threshold_preset: str = "card",
+        tta: bool = False, lang: str = "en",
+    ) -> int:
+        """Queue one image; returns a token that the result signals carry. The outcome's record carries
+        the quality / out-of-distribution warnings (in ``lang``); the caller shows them before the result."""
         self._next_token += 1
         token = self._next_token
         session = self.session
@@ -151,31 +160,12 @@ class ModelService(QObject):
                     return
                 decode_ms = (time.perf_counter() - started) * 1000
                 signals.stage.emit(token, "model")
-                pred = session.predict_images([loaded.rgb], [path.name])[0]
-                threshold, preset = effective_threshold(session.card, threshold_preset)
-                record = AnalysisRecord(
-                    id=None,
-                    examination_id=examination_id,
-                    image_sha256=image_sha256,
-                    malignant=float(pred.malignant),
-                    threshold=threshold,
-                    decision="malignant" if pred.malignant >= threshold else "benign",
-                    model_name=pred.model.name,
-                    model_version=pred.model.version,
-                    model_sha256=pred.model.sha256,
-                    provider=pred.provider,
-                    created_at=pred.created_at,
-                    extras={
-                        "threshold_preset": preset,
-                        "probabilities": pred.probabilities,
-                        "timings_ms": {
-                            "decode": round(decode_ms, 1),
-                            "preprocess": round(pred.timings.preprocess_ms, 1),
-                            "inference": round(pred.timings.inference_ms, 1),
-                        },
-                    },
-                )
-                signals.finished.emit(AnalysisOutcome(token, record, time.perf_counter() - started))
+                from dermassist.inference.trust import TrustedModel
+
+                trusted = getattr(session, "trusted", None) or TrustedModel(session)
+                analysis = trusted.analyse(loaded.rgb, path.name, threshold_preset, tta)
+                record = analysis.to_record(examination_id, image_sha256, lang, decode_ms=decode_ms)
+                signals.finished.emit(AnalysisOutcome(token, record, time.perf_counter() - started, analysis))
             except Exception as exc:  # report, never crash the worker
                 signals.failed.emit(token, f"{type(exc).__name__}: {exc}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +23,8 @@ from dermassist.ui.i18n import fmt_datetime, fmt_number, fmt_percent
 SUSPICIOUS_STYLE = "background:#fdecea; color:#8a1c12; border:1px solid #e0a39b; border-radius:4px; padding:6px;"
 BELOW_STYLE = "background:#e8f4ea; color:#1d5a2a; border:1px solid #9cc9a5; border-radius:4px; padding:6px;"
 NOTICE_STYLE = "background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; border-radius:4px; padding:6px;"
+UNCERTAIN_STYLE = "background:#fff1cc; color:#6b4a00; border:1px solid #e0b84a; border-radius:4px; padding:6px;"
+CONFIDENT_STYLE = "color: palette(text); padding:2px;"
 
 
 def _bar(color: str) -> QProgressBar:
@@ -35,6 +39,8 @@ class ResultPanel(QFrame):
     """Shows one AnalysisRecord (or why there is none) and hosts the Analyse button and progress."""
 
     analyseRequested = Signal()
+    overrideRequested = Signal()  # analyse despite the quality / out-of-distribution warnings
+    declineRequested = Signal()
 
     def __init__(self, lang: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -69,6 +75,30 @@ class ResultPanel(QFrame):
         self.notice.setStyleSheet(NOTICE_STYLE)
         lay.addWidget(self.notice)
 
+        self.warn_box = QFrame()
+        self.warn_box.setObjectName("warningBox")
+        self.warn_box.setStyleSheet("QFrame#warningBox {" + SUSPICIOUS_STYLE + "}")
+        wl = QVBoxLayout(self.warn_box)
+        self.warn_label = QLabel()
+        self.warn_label.setObjectName("warningText")
+        self.warn_label.setWordWrap(True)
+        self.warn_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        wl.addWidget(self.warn_label)
+        wrow = QHBoxLayout()
+        self.override_button = QPushButton(self.tr("Analyse anyway"))
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.setToolTip(self.tr("Show the result; your choice is recorded and printed on the referral"))
+        self.decline_button = QPushButton(self.tr("Do not analyse"))
+        self.decline_button.setObjectName("declineButton")
+        self.override_button.clicked.connect(self.overrideRequested)
+        self.decline_button.clicked.connect(self.declineRequested)
+        wrow.addWidget(self.override_button)
+        wrow.addWidget(self.decline_button)
+        wrow.addStretch(1)
+        wl.addLayout(wrow)
+        self.warn_box.setVisible(False)
+        lay.addWidget(self.warn_box)
+
         self.result_box = QWidget()
         rl = QVBoxLayout(self.result_box)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -85,9 +115,17 @@ class ResultPanel(QFrame):
             row.addWidget(label)
             row.addWidget(bar, 1)
             rl.addLayout(row)
+        self.confidence_label = QLabel()
+        self.confidence_label.setObjectName("confidenceLabel")
+        self.confidence_label.setWordWrap(True)
+        rl.addWidget(self.confidence_label)
         self.threshold_label = QLabel()
         self.threshold_label.setWordWrap(True)
         rl.addWidget(self.threshold_label)
+        self.per100_label = QLabel()
+        self.per100_label.setObjectName("per100Label")
+        self.per100_label.setWordWrap(True)
+        rl.addWidget(self.per100_label)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet(NOTICE_STYLE)
@@ -116,9 +154,21 @@ class ResultPanel(QFrame):
     def show_message(self, text: str) -> None:
         """No result to show: explain why."""
         self.record = None
+        self.warn_box.setVisible(False)
         self.result_box.setVisible(False)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    def show_warnings(self, messages) -> None:
+        """Reasons to doubt the picture, shown instead of (and before) any probability, with the choice to go on."""
+        self.record = None
+        self.result_box.setVisible(False)
+        self.notice.setVisible(False)
+        self.warn_label.setText(
+            "<b>" + self.tr("Check the picture before relying on an analysis:") + "</b><br>• "
+            + "<br>• ".join(html.escape(m) for m in messages)
+        )
+        self.warn_box.setVisible(True)
 
     def set_busy(self, text: str | None) -> None:
         """Show (text) or hide (None) the progress indicator."""
@@ -134,6 +184,7 @@ class ResultPanel(QFrame):
     def show_record(self, rec: AnalysisRecord, card=None, extra_note: str = "") -> None:
         """Show a stored result. ``card`` (the loaded model's card) adds its test metrics if it is the same model."""
         self.record = rec
+        self.warn_box.setVisible(False)
         self.result_box.setVisible(True)
         self.notice.setText(extra_note)
         self.notice.setVisible(bool(extra_note))
@@ -173,8 +224,12 @@ class ResultPanel(QFrame):
         self.threshold_label.setText(self.tr("Referral threshold: {t} ({source}).").format(t=t, source=source))
         self.warnings_label.setVisible(bool(rec.warnings))
         if rec.warnings:
+            from dermassist.inference.trust_report import warning_texts
+
             head = self.tr("Analysed despite these warnings:") if rec.warnings_overridden else self.tr("Warnings:")
-            self.warnings_label.setText(head + "\n• " + "\n• ".join(rec.warnings))
+            texts = warning_texts(rec, "ru" if self.lang == "ru" else "en")
+            self.warnings_label.setText(head + "\n• " + "\n• ".join(texts))
+        self._show_trust(rec, card)
         self.model_label.setText(
             self.tr("Model: {name} {version} (sha256 {sha}), {provider}; analysed {when}.").format(
                 name=rec.model_name,
@@ -187,6 +242,31 @@ class ResultPanel(QFrame):
         same = card is not None and card.sha256 == rec.model_sha256
         self.metrics_label.setText(self.metrics_text(card) if same else "")
         self.metrics_label.setVisible(same)
+
+    def _show_trust(self, rec: AnalysisRecord, card) -> None:
+        """Confidence band (words and colour) and what the threshold means for 100 patients."""
+        from dermassist.inference import trust_report
+        from dermassist.inference.trust_text import per_100_sentence
+        from dermassist.inference.uncertainty import operating_point
+
+        lang = "ru" if self.lang == "ru" else "en"
+        conf = trust_report.stored_confidence(rec)
+        self.confidence_label.setText(trust_report.confidence_text(rec, lang))
+        self.confidence_label.setStyleSheet(UNCERTAIN_STYLE if conf.uncertain else CONFIDENT_STYLE)
+        per100 = trust_report.per_100_text(rec, lang)
+        if per100 is None and card is not None and getattr(card, "sha256", None) == rec.model_sha256:
+            try:  # results stored before the figures were recorded: take them from the same model's card
+                per100 = per_100_sentence(operating_point(card, rec.extras.get("threshold_preset", "card")), lang)
+            except AttributeError:
+                per100 = None
+        self.per100_label.setText(per100 or "")
+        self.per100_label.setVisible(bool(per100))
+        note = trust_report.trust_of(rec).get("ood_note")
+        if note and not rec.warnings:
+            from dermassist.inference.trust_text import warning_message
+
+            self.warnings_label.setText(warning_message(str(note), lang))
+            self.warnings_label.setVisible(True)
 
     def metrics_text(self, card) -> str:
         """The model's test-set performance from its card, or that it is not available."""

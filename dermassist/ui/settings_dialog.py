@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -120,6 +122,17 @@ class SettingsDialog(QDialog):
             self.preset.addItem(s.threshold_preset, s.threshold_preset)
         self.preset.setCurrentIndex(max(0, self.preset.findData(s.threshold_preset)))
         form.addRow(self.tr("Referral threshold"), self.preset)
+        self.preset_meaning = QLabel()
+        self.preset_meaning.setObjectName("presetMeaning")
+        self.preset_meaning.setWordWrap(True)
+        form.addRow(self.preset_meaning)
+        self._card = card
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self._preset_changed()
+        self.tta = QCheckBox(self.tr("Average the picture's 8 flips and rotations (slower; see the manual)"))
+        self.tta.setObjectName("ttaCheck")
+        self.tta.setChecked(s.tta)
+        form.addRow(self.tr("Test-time augmentation"), self.tta)
         info = QLabel(
             self.tr("Loaded model: {name} {version} (sha256 {sha}).").format(
                 name=card.name, version=card.version, sha=card.short_sha
@@ -130,6 +143,20 @@ class SettingsDialog(QDialog):
         info.setWordWrap(True)
         form.addRow(info)
         return w
+
+    def _preset_changed(self, *_args) -> None:
+        """Say what the chosen threshold means for 100 patients (from the card's validation figures)."""
+        if self._card is None:
+            self.preset_meaning.setText("")
+            return
+        from dermassist.inference.trust_text import per_100_sentence, percent
+        from dermassist.inference.uncertainty import operating_point
+
+        lang = "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+        point = operating_point(self._card, self.preset.currentData() or "card")
+        self.preset_meaning.setText(
+            self.tr("Threshold {t}.").format(t=percent(point.threshold, lang, 1)) + " " + per_100_sentence(point, lang)
+        )
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a model"), "", self.tr("ONNX models (*.onnx)"))
@@ -148,6 +175,7 @@ class SettingsDialog(QDialog):
             model_path=self.model_path.text().strip(),
             provider=self.provider.currentData(),
             threshold_preset=self.preset.currentData(),
+            tta=self.tta.isChecked(),
         )
         if self.pacs is not None:
             s = self.pacs.apply(s)

@@ -92,6 +92,21 @@
       <source>settings</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="41" />
+      <source>was warned about the picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="42" />
+      <source>analysed despite the warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="43" />
+      <source>did not analyse after the warnings</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>BodyMapWidget</name>
@@ -491,6 +506,11 @@ AI malignancy: {prob} ({model})</source>
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="397" />
+      <source>Not analysed. Take a better picture of the lesion and add it, or press Analyse again.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -561,6 +581,26 @@ AI malignancy: {prob} ({model})</source>
     <message>
       <location filename="../../dermassist/ui/images_pane.py" line="223" />
       <source>dropped image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="103" />
+      <source>Heatmap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="107" />
+      <source>Where in the picture the model found the evidence for its estimate (red: most, blue: least)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="113" />
+      <source>Heatmap opacity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="110" />
+      <source>Opacity</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1388,6 +1428,26 @@ AI malignancy: {prob} ({model})</source>
       <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="88" />
+      <source>Analyse anyway</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="90" />
+      <source>Show the result; your choice is recorded and printed on the referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="91" />
+      <source>Do not analyse</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="168" />
+      <source>Check the picture before relying on an analysis:</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -1525,6 +1585,21 @@ AI malignancy: {prob} ({model})</source>
     <message>
       <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
       <source>ONNX models (*.onnx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="132" />
+      <source>Average the picture's 8 flips and rotations (slower; see the manual)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
+      <source>Test-time augmentation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="158" />
+      <source>Threshold {t}.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -92,6 +92,21 @@
       <source>settings</source>
       <translation>настройки</translation>
     </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="41" />
+      <source>was warned about the picture</source>
+      <translation>получено предупреждение о снимке</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="42" />
+      <source>analysed despite the warnings</source>
+      <translation>анализ выполнен несмотря на предупреждения</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/audit_dialog.py" line="43" />
+      <source>did not analyse after the warnings</source>
+      <translation>анализ отменён после предупреждений</translation>
+    </message>
   </context>
   <context>
     <name>BodyMapWidget</name>
@@ -493,6 +508,11 @@ AI malignancy: {prob} ({model})</source>
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
     </message>
+    <message>
+      <location filename="../../dermassist/ui/exam_view.py" line="397" />
+      <source>Not analysed. Take a better picture of the lesion and add it, or press Analyse again.</source>
+      <translation>Анализ не выполнен. Сделайте более качественный снимок образования и добавьте его или снова нажмите «Анализ».</translation>
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -564,6 +584,26 @@ AI malignancy: {prob} ({model})</source>
       <location filename="../../dermassist/ui/images_pane.py" line="223" />
       <source>dropped image</source>
       <translation>перетащенный снимок</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="103" />
+      <source>Heatmap</source>
+      <translation>Тепловая карта</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="107" />
+      <source>Where in the picture the model found the evidence for its estimate (red: most, blue: least)</source>
+      <translation>Где на снимке модель нашла признаки для своей оценки (красный — больше всего, синий — меньше всего)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="113" />
+      <source>Heatmap opacity</source>
+      <translation>Непрозрачность тепловой карты</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="110" />
+      <source>Opacity</source>
+      <translation>Непрозрачность</translation>
     </message>
   </context>
   <context>
@@ -1391,6 +1431,26 @@ AI malignancy: {prob} ({model})</source>
       <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
       <translation>Проверена на {n} снимках: чувствительность {sens}, специфичность {spec}, ROC AUC {auc}.</translation>
     </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="88" />
+      <source>Analyse anyway</source>
+      <translation>Всё равно анализировать</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="90" />
+      <source>Show the result; your choice is recorded and printed on the referral</source>
+      <translation>Показать результат; ваш выбор записывается и печатается в направлении</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="91" />
+      <source>Do not analyse</source>
+      <translation>Не анализировать</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/result_panel.py" line="168" />
+      <source>Check the picture before relying on an analysis:</source>
+      <translation>Проверьте снимок, прежде чем полагаться на анализ:</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -1529,6 +1589,21 @@ AI malignancy: {prob} ({model})</source>
       <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
       <source>ONNX models (*.onnx)</source>
       <translation>Модели ONNX (*.onnx)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="132" />
+      <source>Average the picture's 8 flips and rotations (slower; see the manual)</source>
+      <translation>Усреднять 8 отражений и поворотов снимка (медленнее; см. руководство)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
+      <source>Test-time augmentation</source>
+      <translation>Аугментация при анализе</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="158" />
+      <source>Threshold {t}.</source>
+      <translation>Порог {t}.</translation>
     </message>
   </context>
   <context>
