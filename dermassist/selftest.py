@@ -260,10 +260,13 @@ def check_window(state: _State) -> str:
     if lines and lines[-1].startswith("FAIL "):
         raise CheckFailed(lines[-1][5:])
     errors = [ln.strip() for ln in proc.stderr.splitlines() if ln.strip()]
-    reason = next((ln for ln in errors if "plugin" in ln.lower()), errors[-1] if errors else "no output")
+    # Qt names the missing library ("... libxcb-cursor0 is needed ...") before its generic message.
+    reason = next((ln for ln in errors if "needed" in ln), None) or next(
+        (ln for ln in errors if "plugin" in ln.lower()), errors[-1] if errors else "no output"
+    )
     hint = ""
-    if sys.platform == "linux" and "plugin" in reason.lower():
-        hint = " (install the system libraries listed in docs/installation.md, e.g. libxcb-cursor0)"
+    if sys.platform == "linux" and any("could not load" in ln.lower() or "needed" in ln for ln in errors):
+        hint = " (install the system libraries listed in docs/installation.md)"
     raise CheckFailed(f"the window process ended with status {proc.returncode}: {reason}{hint}")
 
 
