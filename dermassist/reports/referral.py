@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dermassist.inference.trust_report import HEATMAP_DIR, heatmap_files, warning_texts
 from dermassist.records.models import AnalysisRecord, Examination
 from dermassist.records.settings import Settings
 from dermassist.reports.fonts import FontError
@@ -219,6 +220,8 @@ def referral_from_store(
     preset = settings.threshold_preset
     warnings: list[str] = []
     overridden = False
+    out_lang = report_language(settings, lang)
+    heat: dict[str, Path] = dict(heatmaps) if heatmaps is not None else {}
     if latest is not None:
         card = _find_card(latest.model_sha256, settings.model_path)
         preset = _preset_for(latest, card)
@@ -226,19 +229,23 @@ def referral_from_store(
         shown = [a for a in exam.analyses if a.model_sha256 == latest.model_sha256]
         by_image: dict[str, AnalysisRecord] = {a.image_sha256: a for a in shown}  # later ones win
         for a in by_image.values():
-            warnings += [w for w in a.warnings if w not in warnings]
+            # In the report's language when the warning codes were recorded (else as the doctor saw them).
+            warnings += [w for w in warning_texts(a, out_lang) if w not in warnings]
             overridden = overridden or a.warnings_overridden
+        if heatmaps is None:  # made from the CAM stored with each analysis, kept beside the stored images
+            paths = {img.sha256: store.image_path(img) for img in exam.images}
+            heat = heatmap_files(by_image.values(), paths, store.data_dir / HEATMAP_DIR)
     return ReferralInput(
         patient=patient,
         examination=exam,
         settings=settings,
         image_paths=image_paths,
         model=model,
-        heatmaps=dict(heatmaps or {}),
+        heatmaps=heat,
         warnings=tuple(warnings),
         warnings_overridden=overridden,
         threshold_preset=preset,
-        lang=report_language(settings, lang),
+        lang=out_lang,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from dermassist.inference.trust_report import confidence_text, stored_confidence
 from dermassist.records.models import AnalysisRecord
 from dermassist.reports.flowables import Picture, picture_info
 from dermassist.reports.inputs import ModelInfo, ReferralInput
@@ -180,7 +181,11 @@ def _headline(data: ReferralInput, shown: list[AnalysisRecord]) -> Flowable:
     probs = t(lang, "probabilities", m=fmt_percent(lang, top.malignant), b=fmt_percent(lang, top.benign))
     colour = ALERT_FG.hexval()[2:] if suspicious else "222222"
     decision = para(f'<font color="#{colour}">{words}</font>', "decision", markup=True)
-    return boxed([decision, Spacer(1, 1 * mm), para(probs)], CONTENT_W, ALERT_BG if suspicious else SHADE)
+    parts: list[Flowable] = [decision, Spacer(1, 1 * mm), para(probs)]
+    uncertain = [a for a in shown if stored_confidence(a).uncertain]
+    # The confidence band: low confidence is said for any image near the threshold, not only the top one.
+    parts.append(para(confidence_text(uncertain[0] if uncertain else top, lang), "strong" if uncertain else "small"))
+    return boxed(parts, CONTENT_W, ALERT_BG if suspicious else SHADE)
 
 
 def _warnings(data: ReferralInput) -> list[Flowable]:
