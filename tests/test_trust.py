@@ -180,3 +180,28 @@ def test_check_image_command_warns_before_the_probability(tmp_path: Path, monkey
     )  # fmt: skip
     record = json.loads(js.stdout)
     assert "dark" in record["warning_codes"] and record["model"]["name"] == "tiny-test-model"
+
+
+def test_measure_trust_runs_every_measurement(tmp_path: Path) -> None:
+    """The docs' figures come from one command; here on generated pictures with the tiny model."""
+    pytest.importorskip("skimage")
+    from test_ood import fake_isic
+
+    card = make_tiny_model(tmp_path / "m", with_cam=True)
+    data = fake_isic(tmp_path / "isic", per_split=8)
+    run = [sys.executable, "-m", "dermassist"]
+    fit_out = subprocess.run([*run, "fit-ood", str(card.model_path), "--data", str(data), "--no-cache"],
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert fit_out.returncode == 0, fit_out.stderr
+    out = tmp_path / "trust.json"
+    args = ["measure-trust", str(card.model_path), "--data", str(data), "--cache", str(tmp_path / "cache")]
+    res = subprocess.run([*run, *args, "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    report = json.loads(out.read_text())
+    assert report["model"]["sha256"] == card.sha256
+    assert report["ood"]["probe_n"] >= 200 and 0 <= report["ood"]["probe_flag_rate"] <= 1
+    assert report["quality"]["n"] == 8 and report["quality"]["darkened_flag_rate"] == 1.0
+    zones = report["band"]["test"]["card"]["zones"]
+    assert sum(z["n"] for z in zones.values()) == 8
+    assert report["heatmap"]["n"] + report["heatmap"]["no_lesion_mask"] == 8
+    assert report["tta"]["views"] == 8 and report["tta"]["latency_ms_median_tta"] > 0

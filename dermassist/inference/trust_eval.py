@@ -160,7 +160,15 @@ def band_stats(session: ModelSession, out: BatchOutputs, y: np.ndarray) -> dict[
             "error_rate_uncertain": round(float(wrong[inside].mean()), 4) if inside.any() else None,
             "error_rate_confident": round(float(wrong[~inside].mean()), 4) if (~inside).any() else None,
             "share_of_errors_in_band": round(float((wrong & inside).sum() / max(wrong.sum(), 1)), 4),
-            "malignant_below_band": int(((bands == "below") & (y == 1)).sum()),
+            # Per zone: how many pictures fall there and how many of them were malignant.
+            "zones": {
+                zone: {
+                    "n": int((bands == zone).sum()),
+                    "malignant": int(((bands == zone) & (y == 1)).sum()),
+                    "malignant_share": round(float(y[bands == zone].mean()), 4) if (bands == zone).any() else None,
+                }
+                for zone in ("below", "uncertain", "above")
+            },
         }
     return result
 
