@@ -33,16 +33,13 @@ from dermassist.paths import bundle_root, resource
 if TYPE_CHECKING:
     from dermassist.inference.card import ModelCard
     from dermassist.inference.prediction import Prediction
+    from dermassist.reports.referral import ReferralInput
 
 ONLY_ENV = "DERMASSIST_SELFTEST_ONLY"
 PDF_ENV = "DERMASSIST_SELFTEST_PDF"
 WINDOW_TIMEOUT_S = 180
-REQUIRED_RESOURCES = (
-    ("fonts", "DejaVuSans.ttf"),
-    ("fonts", "DejaVuSans-Bold.ttf"),
-    ("i18n", "dermassist_en.qm"),
-    ("i18n", "dermassist_ru.qm"),
-)
+REQUIRED_RESOURCES = (("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"),
+                      ("i18n", "dermassist_en.qm"), ("i18n", "dermassist_ru.qm"))  # fmt: skip
 
 
 class CheckFailed(RuntimeError):
@@ -172,7 +169,7 @@ def check_records(state: _State) -> str:
     return f"new database migrated to schema version {version}"
 
 
-def _referral_input(state: _State, lang: str) -> object:
+def _referral_input(state: _State, lang: str) -> ReferralInput:
     from dermassist.records.models import AnalysisRecord, Examination, ImageRecord, Patient
     from dermassist.records.settings import Settings
     from dermassist.reports.referral import ReferralInput, model_info
@@ -180,8 +177,7 @@ def _referral_input(state: _State, lang: str) -> object:
     images: tuple[ImageRecord, ...] = ()
     analyses: tuple[AnalysisRecord, ...] = ()
     paths: tuple[Path, ...] = ()
-    model = None
-    pred, card = state.prediction, state.card
+    model, pred, card = None, state.prediction, state.card
     if state.image is not None and pred is not None and card is not None:
         sha = hashlib.sha256(state.image.read_bytes()).hexdigest()
         w, h = state.image_size
@@ -206,12 +202,11 @@ def _referral_input(state: _State, lang: str) -> object:
 
 def check_report(state: _State) -> str:
     """Render the referral PDF (with the classified image when there is one) in English and Russian."""
-    from dermassist.reports.referral import ReferralInput, ReportError, render_referral
+    from dermassist.reports.referral import ReportError, render_referral
 
     sizes = []
     for lang in ("en", "ru"):
         data = _referral_input(state, lang)
-        assert isinstance(data, ReferralInput)
         out = state.tmp / f"selftest-referral-{lang}.pdf"
         try:
             render_referral(data, out)
@@ -228,28 +223,19 @@ def check_report(state: _State) -> str:
     return f"referral PDFs {what}: {', '.join(sizes)}"
 
 
-def _has_display() -> bool:
-    if sys.platform != "linux":
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _child_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--self-test"]
-    return [sys.executable, "-m", "dermassist", "--self-test"]
-
-
 def check_window(state: _State) -> str:
     """Open and close the main window in a child process (offscreen when there is no display)."""
     env = dict(os.environ, **{ONLY_ENV: "window"})
     if state.pdfs:
         env[PDF_ENV] = str(state.pdfs[-1])
-    if not env.get("QT_QPA_PLATFORM") and not _has_display():
+    no_display = sys.platform == "linux" and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    if not env.get("QT_QPA_PLATFORM") and no_display:
         env["QT_QPA_PLATFORM"] = "offscreen"
+    # Frozen, the executable is the application itself.
+    cmd = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "dermassist"]
     try:
         proc = subprocess.run(
-            _child_command(), env=env, capture_output=True, text=True, timeout=WINDOW_TIMEOUT_S,
+            [*cmd, "--self-test"], env=env, capture_output=True, text=True, timeout=WINDOW_TIMEOUT_S,
             encoding="utf-8", errors="replace",
         )  # fmt: skip
     except subprocess.TimeoutExpired:
