@@ -14,7 +14,6 @@ Without a display the child uses the ``offscreen`` platform.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import math
 import os
 import subprocess
@@ -32,8 +31,7 @@ from dermassist.paths import bundle_root, resource
 
 if TYPE_CHECKING:
     from dermassist.inference.card import ModelCard
-    from dermassist.inference.prediction import Prediction
-    from dermassist.reports.referral import ReferralInput
+    from dermassist.inference.trust import TrustedAnalysis
 
 ONLY_ENV = "DERMASSIST_SELFTEST_ONLY"
 PDF_ENV = "DERMASSIST_SELFTEST_PDF"
@@ -61,10 +59,10 @@ class _State:
     """What earlier checks hand to later ones."""
 
     tmp: Path
+    image: Path  # the generated dermoscopy-like JPEG
     card: ModelCard | None = None
-    image: Path | None = None
-    image_size: tuple[int, int] = (0, 0)
-    prediction: Prediction | None = None
+    analysis: TrustedAnalysis | None = None
+    exam_id: int | None = None
     pdfs: list[Path] = field(default_factory=list)
 
 
@@ -125,101 +123,86 @@ def synthetic_lesion(width: int = 600, height: int = 450) -> bytes:
 
 
 def check_inference(state: _State) -> str:
-    """Decode a generated JPEG and classify it with the model on the configured provider."""
+    """Decode the generated JPEG and analyse it as the workstation does (quality, OOD, CAM, threshold)."""
     if state.card is None:
         raise CheckFailed("skipped: needs a loadable model (see the model check)")
     from dermassist.imaging.loading import load_image
     from dermassist.inference.session import ModelSession, ProviderError
+    from dermassist.inference.trust import TrustedModel
     from dermassist.records.settings import load_settings
 
-    path = state.tmp / "selftest-lesion.jpg"
-    path.write_bytes(synthetic_lesion())
+    settings = load_settings()
     height, width = state.card.input.size
-    loaded = load_image(path, min_size=(width, height))
+    loaded = load_image(state.image, min_size=(width, height))
     try:
-        session = ModelSession(state.card, providers=load_settings().provider or "auto")
+        session = ModelSession(state.card, providers=settings.provider or "auto")
     except ProviderError as exc:
         raise CheckFailed(_one_line(exc)) from None
-    pred = session.predict_images([loaded.rgb], [path.name])[0]
+    trusted = TrustedModel(session)
+    if trusted.ood_problem:  # the card names OOD statistics the installation lacks or has damaged
+        raise CheckFailed(trusted.ood_problem)
+    result = trusted.analyse(loaded.rgb, state.image.name, settings.threshold_preset or "card")
+    pred = result.prediction
     probs = list(pred.probabilities.values())
     if not all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in probs) or abs(sum(probs) - 1.0) > 1e-4:
         raise CheckFailed(f"the model returned invalid probabilities {pred.probabilities}")
-    state.image, state.image_size, state.prediction = path, loaded.original_size, pred
+    state.analysis = result
+    ood = f"OOD distance {result.ood.distance:.2f}/{result.ood.threshold:.2f}" if result.ood else "no OOD statistics"
     w, h = loaded.original_size
-    decoded = f" (decoded at {loaded.size[0]}x{loaded.size[1]})" if loaded.reduced else ""
     return (
-        f"{session.provider}: malignant {pred.malignant:.3f} ({pred.decision} at threshold {pred.threshold:.3f}) "
-        f"on a generated {w}x{h} JPEG{decoded} in {pred.timings.total_ms:.0f} ms"
+        f"{session.provider}: malignant {pred.malignant:.3f} ({pred.decision} at {result.point.preset} threshold "
+        f"{pred.threshold:.3f}), {ood}, heatmap {'yes' if result.cam is not None else 'no'}, on a generated "
+        f"{w}x{h} JPEG in {pred.timings.preprocess_ms + pred.timings.inference_ms:.0f} ms"
     )
 
 
 def check_records(state: _State) -> str:
-    """Create a record database in the temporary folder and apply every migration."""
+    """Create a record database in the temporary folder, migrate it and store a test examination."""
     from dermassist.records.db import bundled_migrations
+    from dermassist.records.models import Examination, Patient
     from dermassist.records.store import RecordStore
 
     expected = max(m.version for m in bundled_migrations())
-    store = RecordStore.open(state.tmp / "records")
-    try:
-        version = store.schema_version
-    finally:
-        store.close()
-    if version != expected:
-        raise CheckFailed(f"the database stopped at schema version {version}, expected {expected}")
-    return f"new database migrated to schema version {version}"
-
-
-def _referral_input(state: _State, lang: str) -> ReferralInput:
-    from dermassist.records.models import AnalysisRecord, Examination, ImageRecord, Patient
-    from dermassist.records.settings import Settings
-    from dermassist.reports.referral import ReferralInput, model_info
-
-    images: tuple[ImageRecord, ...] = ()
-    analyses: tuple[AnalysisRecord, ...] = ()
-    paths: tuple[Path, ...] = ()
-    model, pred, card = None, state.prediction, state.card
-    if state.image is not None and pred is not None and card is not None:
-        sha = hashlib.sha256(state.image.read_bytes()).hexdigest()
-        w, h = state.image_size
-        images = (ImageRecord(sha, f"{sha}.jpg", state.image.name, w, h),)
-        paths = (state.image,)
-        analysis = AnalysisRecord(
-            None, 1, sha, pred.malignant, pred.threshold, pred.decision,
-            pred.model.name, pred.model.version, pred.model.sha256, pred.provider, pred.created_at,
-        )  # fmt: skip
-        analyses = (analysis,)
-        model = model_info(analysis, card, "card")
-    exam = Examination(
-        1, 1, date.today().isoformat(), referring_doctor="Self-test", referral_number="SELF-TEST",
-        notes="Installation self-test: not a patient.", images=images, analyses=analyses,
-    )  # fmt: skip
-    patient = Patient(1, "Self-test / Самопроверка", "1970-01-01", "unknown", record_number="SELF-TEST")
-    return ReferralInput(
-        patient=patient, examination=exam, settings=Settings(clinic_name="DermAssist self-test"),
-        image_paths=paths, model=model, lang=lang,
-    )  # fmt: skip
+    with RecordStore.open(state.tmp / "records") as store:
+        if store.schema_version != expected:
+            raise CheckFailed(f"the database stopped at schema version {store.schema_version}, expected {expected}")
+        patient = store.add_patient(Patient(None, "Self-test / Самопроверка", "1970-01-01", record_number="TEST"))
+        assert patient.id is not None
+        exam = store.add_examination(Examination(None, patient.id, date.today().isoformat(), notes="Self-test."))
+        assert exam.id is not None
+        image = store.add_image(exam.id, state.image, state.image.name)
+        stored = "a patient, an examination and an image"
+        if state.analysis is not None:
+            store.add_analysis(state.analysis.to_record(exam.id, image.sha256))
+            stored += " with its analysis"
+        state.exam_id = exam.id
+    return f"new database migrated to schema version {expected}; stored {stored}"
 
 
 def check_report(state: _State) -> str:
-    """Render the referral PDF (with the classified image when there is one) in English and Russian."""
-    from dermassist.reports.referral import ReportError, render_referral
+    """Export the test examination's referral PDF from the record store in English and Russian."""
+    if state.exam_id is None:
+        raise CheckFailed("skipped: needs the test examination (see the records check)")
+    from dermassist.records.settings import Settings
+    from dermassist.records.store import RecordStore
+    from dermassist.reports.referral import ReportError, export_referral
 
     sizes = []
-    for lang in ("en", "ru"):
-        data = _referral_input(state, lang)
-        out = state.tmp / f"selftest-referral-{lang}.pdf"
-        try:
-            render_referral(data, out)
-        except ReportError as exc:
-            raise CheckFailed(f"{lang}: {_one_line(exc)}") from None
-        payload = out.read_bytes()
-        if not payload.startswith(b"%PDF-") or b"%%EOF" not in payload[-64:] or len(payload) < 2000:
-            raise CheckFailed(f"{out.name} is not a complete PDF ({len(payload)} bytes)")
-        if b"DejaVu" not in payload:
-            raise CheckFailed(f"{out.name} does not embed the bundled DejaVu font")
-        state.pdfs.append(out)
-        sizes.append(f"{lang} {len(payload) // 1024} KB")
-    what = "with the analysed image" if state.prediction is not None else "without a result (no model)"
+    with RecordStore.open(state.tmp / "records") as store:
+        for lang in ("en", "ru"):
+            out = state.tmp / f"selftest-referral-{lang}.pdf"
+            try:
+                export_referral(store, state.exam_id, Settings(clinic_name="DermAssist self-test"), out, lang)
+            except ReportError as exc:
+                raise CheckFailed(f"{lang}: {_one_line(exc)}") from None
+            payload = out.read_bytes()
+            if not payload.startswith(b"%PDF-") or b"%%EOF" not in payload[-64:] or len(payload) < 2000:
+                raise CheckFailed(f"{out.name} is not a complete PDF ({len(payload)} bytes)")
+            if b"DejaVu" not in payload:
+                raise CheckFailed(f"{out.name} does not embed the bundled DejaVu font")
+            state.pdfs.append(out)
+            sizes.append(f"{lang} {len(payload) // 1024} KB")
+    what = "with the analysed image" if state.analysis is not None else "with the image, no result (no model)"
     return f"referral PDFs {what}: {', '.join(sizes)}"
 
 
@@ -363,7 +346,8 @@ def run_checks(out: TextIO) -> list[CheckResult]:
     """Run every check in a temporary folder, printing one line per check as it finishes."""
     results: list[CheckResult] = []
     with tempfile.TemporaryDirectory(prefix="dermassist-selftest-", ignore_cleanup_errors=True) as tmp:
-        state = _State(Path(tmp))
+        state = _State(Path(tmp), Path(tmp) / "selftest-lesion.jpg")
+        state.image.write_bytes(synthetic_lesion())
         for name, check in CHECKS:
             started = time.perf_counter()
             try:

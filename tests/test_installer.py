@@ -105,6 +105,9 @@ def test_spec_collects_the_data_the_app_looks_up() -> None:
     assert {"resources", "dermassist/records/migrations"} <= dests
     if list((ROOT / "models").glob("*.onnx")):
         assert "models" in dests
+    model_files = {str(p) for p in (ROOT / "models").glob("*")
+                   if p.is_file() and not p.name.startswith(".") and p.suffix not in {".pt", ".pth"}}  # fmt: skip
+    assert model_files <= {src for src, dest in datas if dest == "models"}  # cards, OOD sidecars, licences
     if not (ROOT / "resources" / "icons" / "dermassist.png").is_file():
         assert "resources/icons" in dests
     hidden = analysis.kwargs["hiddenimports"]

@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dermassist import selftest
@@ -41,6 +42,46 @@ def test_passes_with_the_installed_model(installed_tiny_model: ModelCard) -> Non
     assert re.search(rf"Self-test passed: all {len(CHECK_NAMES)} checks OK in \d+\.\d s\.\n*$", text)
 
 
+@pytest.fixture
+def model_with_ood_and_cam(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
+    """Installed like the trained model: a CAM output and OOD statistics in a sidecar named by the card."""
+    from model_factory import make_tiny_model
+
+    from dermassist.inference.card import card_from_dict, write_card
+    from dermassist.inference.ood import card_entry, fit, sidecar_path
+
+    folder = tmp_path / "installed"
+    card = make_tiny_model(folder, with_cam=True)
+    rng = np.random.default_rng(0)
+    ood = fit(np.abs(rng.normal(size=(50, 4))), np.abs(rng.normal(size=(20, 4))))
+    sidecar = sidecar_path(card.model_path)
+    sidecar.write_bytes(ood.to_bytes())
+    assert card.path is not None
+    card = card_from_dict(card.to_json_dict() | {"ood": card_entry(ood, sidecar)}, card.path)
+    write_card(card, card.path)
+    monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(folder))
+    return card
+
+
+def test_ood_statistics_and_heatmap_are_checked(model_with_ood_and_cam: ModelCard) -> None:
+    out = io.StringIO()
+    assert selftest.run_self_test(out) == 0, out.getvalue()
+    line = _lines(out.getvalue())["inference"]
+    assert "OOD distance" in line and "heatmap yes" in line
+
+
+def test_missing_ood_statistics_fail_the_inference_check(model_with_ood_and_cam: ModelCard) -> None:
+    from dermassist.inference.ood import sidecar_path
+
+    sidecar_path(model_with_ood_and_cam.model_path).unlink()
+    out = io.StringIO()
+    assert selftest.run_self_test(out) == 1
+    lines = _lines(out.getvalue())
+    assert lines["inference"].startswith("FAIL") and "OOD statistics named by the model card are missing" in (
+        lines["inference"]
+    )
+
+
 def test_no_model_fails_with_the_reason_and_a_nonzero_exit(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test"]) == 1
     text = capsys.readouterr().out
@@ -50,14 +91,14 @@ def test_no_model_fails_with_the_reason_and_a_nonzero_exit(capsys: pytest.Captur
     # Everything that does not need the model is still checked.
     for name in ("resources", "records", "report", "window"):
         assert lines[name].startswith("OK"), text
-    assert "without a result (no model)" in lines["report"]
+    assert "with the image, no result (no model)" in lines["report"]
     assert "Self-test FAILED: 2 of 6 checks failed (model, inference)." in text
 
 
 def test_a_damaged_model_file_is_named(installed_tiny_model: ModelCard) -> None:
     onnx = installed_tiny_model.model_path
     onnx.write_bytes(onnx.read_bytes() + b"tampered")
-    state = selftest._State(onnx.parent)
+    state = selftest._State(onnx.parent, onnx.parent / "unused.jpg")
     with pytest.raises(selftest.CheckFailed, match="sha256"):
         selftest.check_model(state)
     assert state.card is None
@@ -66,7 +107,7 @@ def test_a_damaged_model_file_is_named(installed_tiny_model: ModelCard) -> None:
 def test_missing_bundled_files_are_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(selftest, "resource", lambda *parts: tmp_path.joinpath(*parts))
     with pytest.raises(selftest.CheckFailed, match=r"missing bundled file\(s\): .*DejaVuSans\.ttf"):
-        selftest.check_resources(selftest._State(tmp_path))
+        selftest.check_resources(selftest._State(tmp_path, tmp_path / "unused.jpg"))
 
 
 def test_a_qt_abort_in_the_window_process_becomes_a_fail_line(
@@ -75,7 +116,7 @@ def test_a_qt_abort_in_the_window_process_becomes_a_fail_line(
     # A platform plug-in that does not exist makes Qt abort the process, like a missing xcb library.
     monkeypatch.setenv("QT_QPA_PLATFORM", "no-such-platform")
     with pytest.raises(selftest.CheckFailed, match=r"(?i)window process ended with status .*plugin"):
-        selftest.check_window(selftest._State(tmp_path))
+        selftest.check_window(selftest._State(tmp_path, tmp_path / "unused.jpg"))
 
 
 def test_window_check_uses_offscreen_without_a_display(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,11 +136,11 @@ def test_window_check_uses_offscreen_without_a_display(tmp_path: Path, monkeypat
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(selftest.subprocess, "run", fake_run)
-    assert selftest.check_window(selftest._State(tmp_path)) == "fine"
+    assert selftest.check_window(selftest._State(tmp_path, tmp_path / "unused.jpg")) == "fine"
     assert seen["QT_QPA_PLATFORM"] == "offscreen" and seen[selftest.ONLY_ENV] == "window"
     seen.clear()
     monkeypatch.setenv("DISPLAY", ":0")
-    selftest.check_window(selftest._State(tmp_path))
+    selftest.check_window(selftest._State(tmp_path, tmp_path / "unused.jpg"))
     assert "QT_QPA_PLATFORM" not in seen  # a real display is tested with its own platform plug-in
 
 
