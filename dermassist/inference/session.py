@@ -158,14 +158,27 @@ class ModelSession:
         """Preprocess and classify a batch of HxWx3 uint8 RGB pictures."""
         t0 = time.perf_counter()
         batch = preprocess_batch(images, self.card.input)
+        pre_ms = (time.perf_counter() - t0) * 1000 / len(images)
+        return self.predict_batch(batch, names, decode_ms, [pre_ms] * len(images))
+
+    def predict_batch(
+        self,
+        batch: np.ndarray,
+        names: list[str],
+        decode_ms: list[float] | None = None,
+        preprocess_ms: list[float] | None = None,
+    ) -> list[Prediction]:
+        """Classify an already preprocessed float32 batch (rows made by ``preprocess``), one name per row.
+
+        Lets a pipeline preprocess in its decode threads, off the inference thread.
+        """
         t1 = time.perf_counter()
         probs = self.run(batch).probabilities
-        t2 = time.perf_counter()
-        n = len(images)
-        pre_ms, inf_ms = (t1 - t0) * 1000 / n, (t2 - t1) * 1000 / n
+        n = len(names)
+        inf_ms = (time.perf_counter() - t1) * 1000 / n
         preds = []
         for i in range(n):
-            timings = Timings(decode_ms[i] if decode_ms else 0.0, pre_ms, inf_ms)
+            timings = Timings(decode_ms[i] if decode_ms else 0.0, preprocess_ms[i] if preprocess_ms else 0.0, inf_ms)
             preds.append(self._prediction(names[i], probs[i], timings))
         return preds
 
