@@ -69,9 +69,10 @@ class Bench:
             print(f"[{key}] failed (exit {res.returncode}): {res.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return res
 
-    def measure(self, task: str, key: str, warm_rep: tuple[int, int], *extra: str) -> dict[str, Any]:
+    def measure(self, task: str, key: str, warm_rep: tuple[int, int], *extra: str,
+                model: Path | None = None) -> dict[str, Any]:
         w, r = warm_rep
-        argv = [str(HERE / "measure.py"), task, "--model", str(self.model), "--threads", str(self.threads),
+        argv = [str(HERE / "measure.py"), task, "--model", str(model or self.model), "--threads", str(self.threads),
                 "--warmup", str(w), "--repeats", str(r), *extra]
         return self.child(key, argv).data
 
@@ -101,6 +102,15 @@ class Bench:
                              per_image_floor * 8 if per_image_floor else None, d8.get("peak_rss_mb"),
                              note=f"{tput:.1f} images/s" if tput else "failed"))
         return tput
+
+    def other_model(self, path: Path, flops: float, rate: float | None) -> None:
+        """Inference rows for another model (e.g. the INT8 one) against the same floor."""
+        floor = flops / (rate * 1e9) * 1000 if rate else None
+        for batch, key in ((1, "b1"), (8, "b8")):
+            d = self.measure("infer", f"other_{path.stem}_{key}", self.cfg[key], "--batch", str(batch), model=path)
+            self.rows.append(Row(f"inference only, batch {batch}, {path.name}", "ms", d.get("ms"),
+                                 floor * batch if floor else None, d.get("peak_rss_mb"),
+                                 note="floor of the float32 model's FLOPs at the float32 GEMM rate"))
 
     def end_to_end(self, key: str, name: str, files: list[Path], warm_rep: tuple[int, int], target: str = "") -> None:
         listing = self.work / f"{key}.txt"
@@ -159,8 +169,10 @@ class Bench:
 
         rss = max(m["peak_rss_mb"] for m in marks)
         shown = sorted(m["shown_s"] for m in marks)[len(marks) // 2]
+        heavy = ", ".join(marks[0].get("heavy_imports_before_window", [])) or "none"
         self.rows.append(Row("cold start to usable window", "s", stats("window_s"), rss_mb=rss, target="<= 1.5 s",
-                             note=f"launch to first paint + idle loop; window.show() returned at {shown:.2f} s"))
+                             note=f"launch to first paint + idle loop; window.show() returned at {shown:.2f} s; "
+                                  f"imported before the window: {heavy}"))
         self.rows.append(Row("cold start to model loaded", "s", stats("model_s"), note="loaded in a worker thread"))
         self.rows.append(Row("cold start to first result", "s", stats("result_s"), rss_mb=rss, target="<= 2.5 s",
                              note=f"{image.name} analysed as soon as the model is ready"))
@@ -198,6 +210,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--skip", default="", help="comma-separated: e2e, classify, gui")
     parser.add_argument("--torch-gemm", action="store_true", help="also measure torch.mm (train extra) for reference")
     parser.add_argument("--json", type=Path, help="also write every raw result to this JSON file")
+    parser.add_argument("--extra-model", type=Path, action="append", default=[],
+                        help="also time inference of this model (e.g. the INT8 one) against the same floor")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
 
@@ -213,6 +227,8 @@ def main(argv: list[str]) -> int:
         cfg = bench.cfg
         rate = bench.gemm()
         tput = bench.inference(flops.per_image, rate)
+        for other in args.extra_model:
+            bench.other_model(other.resolve(), flops.per_image, rate)
         inputs = gather(args.data, work / "inputs", cfg["n_small"], cfg["folder"], 2 if args.quick else 8)
         kind = "" if inputs.real else " (synthetic: no ISIC folder)"
         warm_file_cache(inputs.fullres + [inputs.twelve_mp] + inputs.small)

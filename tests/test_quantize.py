@@ -34,7 +34,7 @@ def source(tiny_model: ModelCard) -> ModelCard:
         tiny_model,
         metrics={"test": {"n": 10, "roc_auc": {"value": 0.9, "ci95": [0.8, 0.95]}}},
         operating_points={"sens90": {"threshold": 0.4, "val_sensitivity": 0.9, "val_specificity": 0.6}},
-        extra={"default": True},
+        extra={"default": True, "ood": {"file": "tiny.ood.npz", "sha256": "0" * 64}, "uncertainty": {"odds_factor": 2}},
     )
     assert card.path is not None
     write_card(card, card.path)
@@ -52,7 +52,8 @@ def test_quantized_model_has_its_own_card_and_stays_close(source: ModelCard, tmp
 
     card = load_card(out)  # validates the card and the sha256 of the new file
     assert card.name == "tiny-test-model-int8" and card.sha256 == sha256_file(out) != source.sha256
-    assert card.metrics == {} and "default" not in card.extra
+    assert card.metrics == {} and "default" not in card.extra and "ood" not in card.extra
+    assert card.extra["uncertainty"] == {"odds_factor": 2}
     assert card.operating_points == {"sens90": {"threshold": 0.4}}
     assert card.threshold == source.threshold and card.output.temperature == source.output.temperature
     q = card.extra["quantization"]

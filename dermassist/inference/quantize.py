@@ -1,8 +1,9 @@
 """Static INT8 quantization of a model (per-channel QDQ), calibrated through the app's own preprocessing.
 
 A quantized model is a different model: it gets its own card (name ``<name>-int8``, its own sha256)
-with the source's threshold and temperature but *no* metrics, because those must be measured again
-(``dermassist evaluate``) before anyone relies on it. Needs the ``onnx`` package (test/train extras).
+with the source's threshold and temperature but *no* metrics and no OOD statistics, because those
+must be measured again (``dermassist evaluate``, ``dermassist fit-ood``) before anyone relies on it.
+Needs the ``onnx`` package (test/train extras).
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def quantized_card_dict(source: ModelCard, onnx_path: Path, options: QuantizeOpt
 
     data = source.to_json_dict()
     data.pop("default", None)  # never becomes the default model by being copied
+    # The OOD statistics describe the float model's features and live beside its file: fit them again.
+    data.pop("ood", None)
     data["name"] = f"{source.name}-int8"
     data["file"] = onnx_path.name
     data["sha256"] = sha256_file(onnx_path)
@@ -111,6 +114,7 @@ def quantized_card_dict(source: ModelCard, onnx_path: Path, options: QuantizeOpt
         *source.limitations,
         f"INT8 quantization of {source.name} {source.version}: its metrics must be measured again "
         "(dermassist evaluate) before clinical use; probabilities differ slightly from the float model.",
+        "No out-of-distribution statistics of its own until 'dermassist fit-ood' is run on it.",
     ]
     data["quantization"] = {
         "method": "onnxruntime quantize_static, QDQ format",
