@@ -29,24 +29,9 @@ from dermassist.ui.bodymap_widget import BodyMapWidget
 from dermassist.ui.checklist_widget import ChecklistWidget
 from dermassist.ui.i18n import fmt_date, fmt_number, iso, qdate
 from dermassist.ui.images_pane import ImagesPane
-from dermassist.ui.model_service import AnalysisOutcome
 from dermassist.ui.plugins import available, optional
 from dermassist.ui.result_panel import ResultPanel
-
-
-def _warning_details(record) -> str:
-    """Audit text for warnings: the image and the warning codes (the words are in the analysis record)."""
-    from dermassist.inference.trust_report import trust_of
-
-    codes = trust_of(record).get("warning_codes") or list(record.warnings)
-    return f"image {record.image_sha256[:12]}: " + ", ".join(str(c) for c in codes)
-
-
-def cam_of(analysis):
-    """The stored heatmap grid of an analysis (None when it has none)."""
-    from dermassist.inference.trust_report import cam_of as stored_cam
-
-    return stored_cam(analysis)
+from dermassist.ui.trust_gate import WarningGate, heatmap_grid
 
 
 def urgency_label(value: str) -> str:
@@ -77,7 +62,7 @@ class ExaminationView(QWidget):
         self._loading = False
         self._dirty = False
         self._pending: dict[int, int] = {}  # analysis token -> examination id
-        self._held: tuple[int, AnalysisOutcome] | None = None  # (examination id, outcome) awaiting the doctor's choice
+        self.gate = WarningGate(store)  # an analysis whose warnings await the doctor's choice
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -318,15 +303,13 @@ class ExaminationView(QWidget):
         if self.exam is None:
             self.result.show_message("")
             return
-        held = self._held
-        if held is not None and (held[0] != self.exam.id or held[1].record.image_sha256 != sha):
-            self._held = held = None  # the doctor moved on: the result behind the warnings is dropped
+        held = self.gate.held_for(self.exam.id, sha)
         if held is not None:
             self.images.set_heatmap(None)
-            self.result.show_warnings(held[1].record.warnings)  # the warnings come before any probability
+            self.result.show_warnings(held.record.warnings)  # the warnings come before any probability
             return
         analysis = next((a for a in reversed(self.exam.analyses) if a.image_sha256 == sha), None) if sha else None
-        self.images.set_heatmap(cam_of(analysis) if analysis is not None else None)
+        self.images.set_heatmap(heatmap_grid(analysis))
         if analysis is not None:
             note = ""
             if models.card is not None and models.card.sha256 != analysis.model_sha256:
@@ -353,7 +336,7 @@ class ExaminationView(QWidget):
             return
         self.save_if_dirty()
         settings = self.settings_fn()
-        self._held = None
+        self.gate.clear()
         token = self.models.analyse(
             self.exam.id, sha, self.store.image_path(sha), settings.threshold_preset, settings.tta, self.lang
         )
@@ -371,38 +354,27 @@ class ExaminationView(QWidget):
         if exam_id is None:
             return
         self.result.set_busy(None)
-        record = outcome.record
-        if record.warnings and not record.warnings_overridden:
-            self._held = (exam_id, outcome)
-            self.store.audit("analysis-warned", "examination", exam_id, _warning_details(record))
-            self.show_result()
+        if self.gate.hold(exam_id, outcome):
+            self.show_result()  # shows the warnings, not the probability
             return
-        self._store(exam_id, outcome, record)
+        self._store(exam_id, outcome, outcome.record)
 
     def _override(self) -> None:
-        """The doctor chose to see and keep the result despite the warnings."""
-        held, self._held = self._held, None
-        if held is not None:
-            self._store(held[0], held[1], replace(held[1].record, warnings_overridden=True))
+        if (going := self.gate.go_on()) is not None:
+            self._store(*going)
 
     def _decline(self) -> None:
-        """The doctor chose not to analyse this picture after the warnings."""
-        held, self._held = self._held, None
-        if held is None:
-            return
-        self.store.audit("analysis-declined", "examination", held[0], _warning_details(held[1].record))
-        self.show_result()
-        if self.result.record is None:
-            self.result.show_message(
-                self.tr("Not analysed. Take a better picture of the lesion and add it, or press Analyse again.")
-            )
+        if self.gate.decline():
+            self.show_result()
+            if self.result.record is None:
+                self.result.show_message(
+                    self.tr("Not analysed. Take a better picture of the lesion and add it, or press Analyse again.")
+                )
 
     def _store(self, exam_id: int, outcome, record) -> None:
         try:
             saved = self.store.add_analysis(record)
-            if record.warnings_overridden:
-                details = f"analysis {saved.id}: " + _warning_details(record)
-                self.store.audit("analyse-despite-warnings", "examination", exam_id, details)
+            self.gate.stored(exam_id, saved)
         except (RecordError, RecordNotFound) as exc:
             self.result.show_message(self.tr("The result could not be stored: {error}").format(error=exc))
             return
