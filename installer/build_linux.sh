@@ -25,6 +25,24 @@ start=$(date +%s)
   installer/dermassist.spec
 built=$(date +%s)
 echo "bundle: $BUNDLE, $(du -sm "$BUNDLE" | cut -f1) MB, built in $((built - start)) s"
+
+# The oldest supported system (Ubuntu 22.04) has glibc 2.35: nothing in the bundle may need a newer one
+# (a library copied from a newer build machine would stop the program there).
+MAX_GLIBC=${MAX_GLIBC:-2.35}
+too_new=""
+while IFS= read -r -d '' f; do
+  need=$(objdump -T "$f" 2>/dev/null | awk '/\*UND\*/' | grep -o 'GLIBC_2\.[0-9]*' | sort -uV | tail -1 || true)
+  [ -n "$need" ] || continue
+  if [ "$(printf '%s\n%s\n' "${need#GLIBC_}" "$MAX_GLIBC" | sort -V | tail -1)" != "$MAX_GLIBC" ]; then
+    too_new="$too_new  ${f#"$BUNDLE"/} needs $need\n"
+  fi
+done < <(find "$BUNDLE" -type f \( -name '*.so*' -o -name dermassist \) -print0)
+if [ -n "$too_new" ]; then
+  printf "FAIL: these files need a glibc newer than %s (exclude them in the spec's SYSTEM_LIBS):\n%b" \
+    "$MAX_GLIBC" "$too_new" >&2
+  exit 1
+fi
+echo "glibc: every file in the bundle runs with glibc $MAX_GLIBC (Ubuntu 22.04) or newer"
 [ "$bundle_only" = 1 ] && exit 0
 
 # Tarball: the bundle folder with the menu entry, the icon and install.sh at its top.
