@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 PYTHON=${PYTHON:-.venv/bin/python}
+if ! compgen -G "models/*.onnx" >/dev/null && [ "${DERMASSIST_ALLOW_TEST_MODEL:-0}" != 1 ]; then
+  echo "FAIL: models/ holds no trained model, so the bundle would have none" >&2
+  exit 1
+fi
 installer/build_linux.sh --bundle-only
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -15,10 +19,6 @@ trap 'rm -rf "$tmp"' EXIT
 export DERMASSIST_DATA_DIR="$tmp/data" DERMASSIST_CONFIG_DIR="$tmp/config" QT_QPA_PLATFORM=offscreen
 unset DERMASSIST_MODELS_DIR DISPLAY WAYLAND_DISPLAY
 if ! compgen -G "models/*.onnx" >/dev/null; then
-  if [ "${DERMASSIST_ALLOW_TEST_MODEL:-0}" != 1 ]; then
-    echo "FAIL: models/ holds no trained model, so the bundle has none" >&2
-    exit 1
-  fi
   echo "WARNING: no trained model in models/: checking the bundle with the tiny TEST model" >&2
   "$PYTHON" -c "import sys; sys.path.insert(0, 'tests'); from pathlib import Path; \
 from model_factory import make_tiny_model; make_tiny_model(Path(sys.argv[1]))" "$tmp/models"
