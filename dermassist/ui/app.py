@@ -30,6 +30,7 @@ def start_application(lang: str | None = None, data_dir: Path | None = None, arg
     icon = resource("icons", "dermassist.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    _register_bundled_fonts()
     settings = load_settings()
     lang = install_translators(choose_language(lang, settings.language))
     store = RecordStore.open(data_dir)
@@ -37,6 +38,16 @@ def start_application(lang: str | None = None, data_dir: Path | None = None, arg
     window.show()
     QTimer.singleShot(0, window.start_background)
     return app, window
+
+
+def _register_bundled_fonts() -> None:
+    """Make the bundled DejaVu fonts available so Cyrillic renders even where no system font has it."""
+    from PySide6.QtGui import QFontDatabase
+
+    from dermassist.paths import resources_dir
+
+    for ttf in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(ttf))
 
 
 def run_gui(lang: str | None = None) -> int:
