@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-pretrained", action="store_true", help="start from random weights")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--lr", type=float, default=4e-4)
+    p.add_argument("--head-lr", type=float, default=2e-3)
+    p.add_argument("--init-from", type=Path, help="start from the weights of an earlier run's best.pt")
     p.add_argument("--input-size", type=int, default=224)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--limit", type=int, help="use only this many images per split (smoke test)")
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"dermassist: no labels.csv in {args.data}", file=sys.stderr)
         return 2
     cfg = TrainConfig(arch=args.arch, data=args.data, out=args.out, epochs=args.epochs, head_epochs=args.head_epochs,
-                      batch_size=args.batch_size, lr=args.lr, input_size=args.input_size, weights=args.weights,
+                      batch_size=args.batch_size, lr=args.lr, head_lr=args.head_lr, init_from=args.init_from,
+                      input_size=args.input_size, weights=args.weights,
                       pretrained=not args.no_pretrained, seed=args.seed, limit=args.limit, threads=args.threads,
                       device=args.device)
     try:

@@ -43,6 +43,7 @@ class TrainConfig:
     device: str = "auto"
     malignant_weight: float | None = None  # default: sqrt(benign/malignant)
     label_smoothing: float = 0.05
+    init_from: Path | None = None  # start from this checkpoint's weights (a second, longer fine-tune)
     history: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -117,6 +118,8 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
     built = build(cfg.arch, cfg.weights, cfg.pretrained)
     spec = input_spec(built, cfg.input_size)
     # channels_last is about 2x faster for these convnets on a CPU (oneDNN).
+    if cfg.init_from:
+        built.net.load_state_dict(torch.load(cfg.init_from, map_location="cpu", weights_only=False)["model"])
     net = built.net.to(device).to(memory_format=torch.channels_last)
     tr_s, va_s = read_labels(cfg.data, "train", cfg.limit), read_labels(cfg.data, "val", cfg.limit)
     t0 = time.perf_counter()
