@@ -134,10 +134,15 @@ def tta_effect(
             t0 = time.perf_counter()
             session.run(batch)
             lat[key].append((time.perf_counter() - t0) * 1000)
+    from dermassist.evaluation.metrics import bootstrap_ci, roc_auc
+
+    both = np.stack([_expit(plain.logit, t), tta_p], axis=1)
+    lo, hi = bootstrap_ci(lambda yy, pp: roc_auc(yy, pp[:, 1]) - roc_auc(yy, pp[:, 0]), y, both, n=1000)
     return {
         "views": len(views),
-        "auc_plain": _auc(y, _expit(plain.logit, t)),
+        "auc_plain": _auc(y, both[:, 0]),
         "auc_tta": _auc(y, tta_p),
+        "auc_difference_ci95": [round(lo, 4), round(hi, 4)],  # paired stratified bootstrap
         "latency_ms_median_plain": round(float(np.median(lat["plain"])), 1),
         "latency_ms_median_tta": round(float(np.median(lat["tta"])), 1),
         "latency_pictures": len(lat["plain"]),
