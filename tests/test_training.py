@@ -105,7 +105,7 @@ def test_train_resume_export_and_evaluate(tiny_dataset: Path, tmp_path: Path) ->
     assert "resumed" in second.stdout and '"epoch": 1' in second.stdout
     onnx_files = list(out.glob("*.onnx"))
     assert len(onnx_files) == 1
-    card = load_card(onnx_files[0])  # validates fields and sha256
+    load_card(onnx_files[0])  # validates fields and sha256
     raw = json.loads(onnx_files[0].with_suffix(".json").read_text())
     assert raw["training"]["onnx_vs_torch_max_abs_prob_diff"] < 1e-4
     assert set(raw["metrics"]) >= {"train", "val", "test", "calibration"}
@@ -121,3 +121,12 @@ def test_train_resume_export_and_evaluate(tiny_dataset: Path, tmp_path: Path) ->
     assert (tmp_path / "eval" / "roc.png").stat().st_size > 1000
     robust = (tmp_path / "eval" / "robustness.md").read_text()
     assert "JPEG quality 50" in robust and "| original |" in robust
+    best = str(out / "best.pt")
+    ens = subprocess.run([sys.executable, "-m", "dermassist", "export-model", best, best,
+                          "--out", str(tmp_path / "ens"), "--name", "ens", "--data", str(tiny_dataset)],
+                         capture_output=True, text=True, timeout=300)
+    assert ens.returncode == 0, ens.stderr
+    ens_card = load_card(tmp_path / "ens" / "ens-1.0.0.json")
+    assert ens_card.architecture == "ensemble(mobilenet_v2+mobilenet_v2)"
+    # Two copies of one network average to the same network: identical test AUC.
+    assert ens_card.metrics["test"]["roc_auc"]["value"] == pytest.approx(raw["metrics"]["test"]["roc_auc"]["value"])

@@ -32,6 +32,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--name", help="model name for the card (default dermassist-<arch>)")
     p.add_argument("--version", default="1.0.0", help="model version for the card")
     p.set_defaults(func=run)
+    e = sub.add_parser("export-model", help="export checkpoint(s) to ONNX with a measured card (several = ensemble)")
+    e.add_argument("checkpoints", nargs="+", type=Path, help="best.pt of one or more training runs")
+    e.add_argument("--out", type=Path, required=True)
+    e.add_argument("--name", required=True)
+    e.add_argument("--version", default="1.0.0")
+    e.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    e.add_argument("--limit", type=int)
+    e.set_defaults(func=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export, verify against torch, calibrate on val and measure every split."""
+    try:
+        from dermassist.training.export import export_with_card
+    except ImportError as exc:
+        print(f"dermassist: exporting needs the 'train' extra: {exc}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = export_with_card(list(args.checkpoints), args.out, args.data, name=args.name, version=args.version,
+                            limit=args.limit, log=lambda m: print(m, flush=True))
+    print(f"exported {path} and {path.with_suffix('.json')}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

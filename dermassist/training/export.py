@@ -13,7 +13,8 @@ from dermassist import INTENDED_USE
 from dermassist.inference.card import InputSpec, card_from_dict, sha256_file, write_card
 from dermassist.inference.preprocess import preprocess
 from dermassist.training.data import preload, read_labels
-from dermassist.training.models import ExportWrapper, build
+from dermassist.training.ensemble import EnsembleWrapper
+from dermassist.training.models import DermNet, ExportWrapper, build
 
 TRAINING_DATA = {
     "description": (
@@ -39,15 +40,26 @@ LIMITATIONS = [
 ]
 
 
-def export_onnx(ckpt_path: Path, onnx_path: Path) -> tuple[torch.nn.Module, InputSpec, dict[str, Any]]:
-    """Write the ONNX file (opset 17, dynamic batch); returns the torch model and its input spec."""
+def load_checkpoint(ckpt_path: Path) -> tuple[DermNet, InputSpec, dict[str, Any]]:
+    """The fine-tuned network, its input spec and the checkpoint's metadata."""
     ck = torch.load(ckpt_path, map_location="cpu", weights_only=False)
     built = build(ck["arch"], pretrained=False)
     built.net.load_state_dict(ck["model"])
-    net = ExportWrapper(built.net).eval()
     s = ck["spec"]
-    spec = InputSpec(s["name"], tuple(s["size"]), s["layout"], s["resize"], s["channel_order"],  # type: ignore[arg-type]
-                     s["pixel_scale"], tuple(s["mean"]), tuple(s["std"]), s["interpolation"])  # type: ignore[arg-type]
+    spec = InputSpec(s["name"], tuple(s["size"]), s["layout"], s["resize"], s["channel_order"],
+                     s["pixel_scale"], tuple(s["mean"]), tuple(s["std"]), s["interpolation"])
+    return built.net.eval(), spec, ck
+
+
+def export_onnx(ckpt_paths: list[Path], onnx_path: Path) -> tuple[torch.nn.Module, InputSpec, list[dict[str, Any]]]:
+    """Write the ONNX file (opset 17, dynamic batch) for one checkpoint or an ensemble of several."""
+    loaded = [load_checkpoint(p) for p in ckpt_paths]
+    spec = loaded[0][1]
+    net: torch.nn.Module
+    if len(loaded) == 1:
+        net = ExportWrapper(loaded[0][0]).eval()
+    else:
+        net = EnsembleWrapper([(n, s) for n, s, _ in loaded]).eval()
     dummy = torch.zeros(1, 3, *spec.size)
     tmp = onnx_path.with_suffix(".onnx.tmp")
     torch.onnx.export(
@@ -58,7 +70,7 @@ def export_onnx(ckpt_path: Path, onnx_path: Path) -> tuple[torch.nn.Module, Inpu
         dynamo=False,
     )
     tmp.replace(onnx_path)
-    return net, spec, ck
+    return net, spec, [ck for _, _, ck in loaded]
 
 
 def verify_against_torch(net: torch.nn.Module, onnx_path: Path, images: list[np.ndarray], spec: InputSpec) -> float:
@@ -75,20 +87,24 @@ def verify_against_torch(net: torch.nn.Module, onnx_path: Path, images: list[np.
     return float(np.abs(p_onnx - p_torch).max())
 
 
-def export_with_card(ckpt_path: Path, out: Path, data: Path, name: str, version: str,
+def export_with_card(ckpt_path: Path | list[Path], out: Path, data: Path, name: str, version: str,
                      limit: int | None = None, log=print) -> Path:  # type: ignore[no-untyped-def]
     """Export, check against torch on real validation images, calibrate, measure, write the card."""
     from dermassist.evaluation.evaluate import calibrate_and_measure
 
     onnx_path = out / f"{name}-{version}.onnx"
-    net, spec, ck = export_onnx(ckpt_path, onnx_path)
+    paths = ckpt_path if isinstance(ckpt_path, list) else [ckpt_path]
+    net, spec, cks = export_onnx(paths, onnx_path)
+    ck = cks[0]
+    arch = "+".join(c["arch"] for c in cks)
     val = read_labels(data, "val", limit or 64)
     diff = verify_against_torch(net, onnx_path, preload(val), spec)
     log(f"ONNX vs torch: max |dp| = {diff:.2e} on {len(val)} validation images")
     if diff >= 1e-4:
         raise RuntimeError(f"ONNX export differs from torch by {diff:.2e} (limit 1e-4)")
     card: dict[str, Any] = {
-        "schema_version": 1, "name": name, "architecture": ck["arch"], "version": version,
+        "schema_version": 1, "name": name, "version": version,
+        "architecture": arch if len(cks) == 1 else f"ensemble({arch})",
         "file": onnx_path.name, "sha256": sha256_file(onnx_path),
         "input": {"name": "input", "size": list(spec.size), "layout": spec.layout, "resize": spec.resize,
                   "interpolation": spec.interpolation, "channel_order": spec.channel_order,
@@ -98,9 +114,11 @@ def export_with_card(ckpt_path: Path, out: Path, data: Path, name: str, version:
                    "feature_map": "feature_map", "cam": "cam"},
         "threshold": 0.5, "training_data": TRAINING_DATA, "metrics": {}, "intended_use": INTENDED_USE,
         "limitations": LIMITATIONS,
-        "training": {"imagenet_weights": ck.get("weights"), "best_epoch": ck.get("epoch"),
-                     "val_auc_torch": ck.get("val_auc"), "onnx_vs_torch_max_abs_prob_diff": diff,
-                     "opset": 17},
+        "training": {"imagenet_weights": ", ".join(str(c.get("weights")) for c in cks),
+                     "best_epoch": [c.get("epoch") for c in cks] if len(cks) > 1 else ck.get("epoch"),
+                     "val_auc_torch": [c.get("val_auc") for c in cks] if len(cks) > 1 else ck.get("val_auc"),
+                     "members": [c["arch"] for c in cks],
+                     "onnx_vs_torch_max_abs_prob_diff": diff, "opset": 17},
     }
     card_path = onnx_path.with_suffix(".json")
     write_card(card_from_dict(card, card_path), card_path)
