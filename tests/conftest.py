@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from model_factory import make_tiny_model  # noqa: E402
 
-from dermassist.inference.card import ModelCard  # noqa: E402
+from dermassist.inference.card import ModelCard, card_from_dict, write_card  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ISIC = ROOT.parent / "shared" / "data" / "isic"
@@ -41,8 +41,12 @@ def installed_tiny_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Mod
     """The tiny model installed as the only model DermAssist can find."""
     folder = tmp_path / "installed-models"
     card = make_tiny_model(folder)
+    # Marked default so it wins over a trained model shipped in the project's models/ folder.
+    data = card.to_json_dict() | {"default": True}
+    assert card.path is not None
+    write_card(card_from_dict(data, card.path), card.path)
     monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(folder))
-    return card
+    return card_from_dict(data, card.path)
 
 
 def make_rgb(width: int = 64, height: int = 48, seed: int = 0) -> np.ndarray:

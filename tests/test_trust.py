@@ -160,14 +160,13 @@ def test_card_may_set_its_own_band(cam_model: ModelCard) -> None:
     assert odds_factor_for(with_card(cam_model, uncertainty={"odds_factor": 3.0})) == 3.0
 
 
-def test_check_image_command_warns_before_the_probability(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "models"
-    make_tiny_model(folder, with_cam=True)
-    monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(folder))
+def test_check_image_command_warns_before_the_probability(tmp_path: Path) -> None:
+    card = make_tiny_model(tmp_path / "models", with_cam=True)
     dark = tmp_path / "dark.png"
     Image.fromarray(np.full((60, 80, 3), 15, np.uint8)).save(dark)
+    model = ["--model", str(card.model_path)]
     out = subprocess.run(
-        [sys.executable, "-m", "dermassist", "check-image", str(dark), str(tmp_path / "missing.jpg")],
+        [sys.executable, "-m", "dermassist", "check-image", *model, str(dark), str(tmp_path / "missing.jpg")],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert out.returncode == 1 and "missing.jpg" in out.stderr
@@ -175,8 +174,8 @@ def test_check_image_command_warns_before_the_probability(tmp_path: Path, monkey
     assert text.index("WARNING: The picture is too dark") < text.index("malignant ")
     assert "not a diagnosis" in text and "tiny-test-model" in text
     js = subprocess.run(
-        [sys.executable, "-m", "dermassist", "check-image", "--json", str(dark)], capture_output=True, text=True,
-        timeout=120,
+        [sys.executable, "-m", "dermassist", "check-image", "--json", *model, str(dark)],
+        capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     record = json.loads(js.stdout)
     assert "dark" in record["warning_codes"] and record["model"]["name"] == "tiny-test-model"

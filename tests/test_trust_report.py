@@ -30,7 +30,7 @@ def store_with_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "models"
     card = make_tiny_model(folder, with_cam=True)
     assert card.path is not None
-    data = card.to_json_dict() | {"operating_points": POINTS}
+    data = card.to_json_dict() | {"operating_points": POINTS, "default": True}
     write_card(card_from_dict(data, card.path), card.path)
     card = card_from_dict(data, card.path)
     monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(folder))

@@ -46,7 +46,8 @@ def trusted_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
     sidecar = sidecar_path(card.model_path)
     sidecar.write_bytes(model.to_bytes())
     data = card.to_json_dict() | {
-        "threshold": 0.3, "operating_points": POINTS, "metrics": METRICS, "ood": card_entry(model, sidecar)
+        "threshold": 0.3, "operating_points": POINTS, "metrics": METRICS, "ood": card_entry(model, sidecar),
+        "default": True,  # wins over a trained model shipped in the project's models/ folder
     }
     assert card.path is not None
     write_card(card_from_dict(data, card.path), card.path)

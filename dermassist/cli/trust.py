@@ -107,7 +107,7 @@ def run_check(args: argparse.Namespace) -> int:
     from dermassist.inference.registry import default_model
     from dermassist.inference.session import ModelSession, ProviderError
     from dermassist.inference.trust import TrustedModel
-    from dermassist.inference.trust_text import confidence_sentence, per_100_sentence, percent, preset_name
+    from dermassist.inference.trust_text import confidence_sentence, per_100_sentence, percent, preset_name, text
 
     try:
         trusted = TrustedModel(ModelSession(default_model(args.model)))
@@ -135,8 +135,9 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  WARNING: {message}")
         if a.ood_note is not None:
             print(f"  note: {a.ood_note.message(lang)}")
-        print(f"  malignant {percent(a.malignant, lang, 1)}; threshold {percent(a.point.threshold, lang, 1)} "
-              f"({preset_name(a.point.preset, lang)}): {a.prediction.decision}")
+        decision = text("decision_malignant" if a.prediction.decision == "malignant" else "decision_benign", lang)
+        print("  " + text("result_line", lang, p=percent(a.malignant, lang, 1), t=percent(a.point.threshold, lang, 1),
+                          preset=preset_name(a.point.preset, lang), decision=decision))
         print(f"  {confidence_sentence(a.confidence, lang)}")
         print(f"  {per_100_sentence(a.point, lang)}")
     if not args.json:

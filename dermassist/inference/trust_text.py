@@ -48,6 +48,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "What this threshold means for 100 patients is not available (the model card has no validation figures).",
         "Что этот порог означает для 100 пациентов, неизвестно (в карточке модели нет проверочных данных).",
     ),
+    "result_line": (
+        "malignant {p}; threshold {t} ({preset}): {decision}",
+        "вероятность злокачественности {p}; порог {t} ({preset}): {decision}",
+    ),
+    "decision_malignant": ("at or above the threshold, refer", "на пороге или выше, направить"),
+    "decision_benign": ("below the threshold", "ниже порога"),
     "preset_card": ("the model card's threshold", "порог из карточки модели"),
     "preset_sens90": ("sensitivity 90% on validation", "чувствительность 90% на проверочных данных"),
     "preset_sens95": ("sensitivity 95% on validation", "чувствительность 95% на проверочных данных"),
