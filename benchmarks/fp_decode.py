@@ -100,11 +100,17 @@ def main(argv: list[str]) -> int:
     print("| file | pixels | " + " | ".join(decs) + " | preprocess after draft |")
     print("|---|---|" + "---|" * len(decs) + "---|")
     diffs: dict[str, list[tuple[float, float]]] = {k: [] for k in decs}
+    # p(malignant) of each decoder minus that of the data set's own small copy of the same lesion
+    # (what the model was trained and tested on), where the data set has one.
+    vs_dataset: dict[str, list[float]] = {k: [] for k in decs}
     result: dict[str, Any] = {"files": {}}
     for path in files:
         ref_rgb = decs["Pillow full"](path)
         ref_x = preprocess(ref_rgb, spec)
         ref_p = session.predict_images([ref_rgb], ["ref"])[0].malignant
+        small_copy = args.data / "images" / path.name
+        ds_p = session.predict_images([decs["Pillow draft (app)"](small_copy)], ["ds"])[0].malignant \
+            if small_copy.is_file() else None
         row = {}
         for name, fn in decs.items():
             times = []
@@ -116,8 +122,10 @@ def main(argv: list[str]) -> int:
             if (rgb.shape[1] > rgb.shape[0]) != (ref_rgb.shape[1] > ref_rgb.shape[0]):
                 row[name + " orientation"] = "WRONG"
             x = preprocess(rgb, spec)
-            dp = abs(session.predict_images([rgb], ["x"])[0].malignant - ref_p)
-            diffs[name].append((float(np.abs(x - ref_x).mean()), dp))
+            p = session.predict_images([rgb], ["x"])[0].malignant
+            diffs[name].append((float(np.abs(x - ref_x).mean()), abs(p - ref_p)))
+            if ds_p is not None:
+                vs_dataset[name].append(p - ds_p)
         small = decs["Pillow draft (app)"](path)
         pre = []
         for _ in range(reps):
@@ -136,6 +144,16 @@ def main(argv: list[str]) -> int:
     print("|---|---|---|")
     for name, vals in diffs.items():
         print(f"| {name} | {max(v[0] for v in vals):.4f} (worst file) | {max(v[1] for v in vals):.4f} |")
+    if any(vs_dataset.values()):
+        n = len(next(iter(vs_dataset.values())))
+        print(f"\np(malignant) from the full-resolution photo minus p from the data set's own small copy of the same "
+              f"lesion (the format the model was trained and tested on), {n} photos:\n")
+        print("| decoder | mean | mean abs | worst |")
+        print("|---|---|---|---|")
+        for name, d in vs_dataset.items():
+            worst = max(d, key=abs)
+            print(f"| {name} | {statistics.fmean(d):+.3f} | {statistics.fmean(abs(x) for x in d):.3f} | {worst:+.3f} |")
+        result["vs_dataset"] = vs_dataset
     write_result(args.result, result)
     return 0
 
