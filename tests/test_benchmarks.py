@@ -82,3 +82,45 @@ def test_quick_run_prints_the_whole_table(tiny_model: ModelCard, tmp_path: Path)
         # Measured, or n/a with the reason (e.g. no Qt platform libraries on this machine).
         assert (row[0] != "n/a" and float(row[0]) > 0) or row[-1].startswith("n/a: ")
     assert (tmp_path / "raw.json").is_file()
+
+
+def test_folder_pipeline_preprocesses_off_the_inference_thread(
+    tiny_model: ModelCard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from conftest import make_rgb
+    from PIL import Image
+
+    import dermassist.inference.pipeline as pipeline
+    from dermassist.inference.session import ModelSession
+
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"p{i}.jpg"
+        Image.fromarray(make_rgb(120 + 10 * i, 90, seed=i)).save(p, quality=90)
+        paths.append(p)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8 not really")
+    paths.insert(2, broken)
+    threads: set[str] = set()
+    real = pipeline.preprocess
+
+    def spy(rgb, spec):  # type: ignore[no-untyped-def]
+        threads.add(threading.current_thread().name)
+        return real(rgb, spec)
+
+    monkeypatch.setattr(pipeline, "preprocess", spy)
+    session = ModelSession(tiny_model, "cpu")
+    results = list(pipeline.classify_paths(session, paths, batch_size=2, workers=2))
+    assert threading.main_thread().name not in threads and threads
+    assert isinstance(results[2], pipeline.Failure) and "broken.jpg" in results[2].error
+    from dermassist.imaging.loading import load_image
+
+    for path, res in zip(paths, results, strict=True):
+        if path == broken:
+            continue
+        assert not isinstance(res, pipeline.Failure) and res.image == str(path)
+        rgb = load_image(path, min_size=(32, 32)).rgb
+        assert res.malignant == pytest.approx(session.predict_images([rgb], ["x"])[0].malignant, abs=1e-6)
+        assert res.timings.decode_ms > 0 and res.timings.preprocess_ms > 0 and res.timings.inference_ms > 0
