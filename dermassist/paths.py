@@ -28,16 +28,14 @@ def resource(*parts: str) -> Path:
 
 
 def models_dirs() -> list[Path]:
-    """Folders searched for models, most specific first.
-
-    ``DERMASSIST_MODELS_DIR`` (os.pathsep-separated) wins, then the per-user models folder,
-    then the bundled ``models/``.
+    """Folders searched for models, most specific first: the per-user models folder, then the
+    bundled ``models/``. ``DERMASSIST_MODELS_DIR`` (os.pathsep-separated) replaces the search path,
+    so a deployment or a test sees exactly the models it names.
     """
-    dirs: list[Path] = []
     env = os.environ.get("DERMASSIST_MODELS_DIR")
-    if env:
-        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
-    dirs.append(user_data_dir() / "models")
+    if env is not None:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    dirs: list[Path] = [user_data_dir() / "models"]
     dirs.append(bundle_root() / "models")
     return dirs
 
