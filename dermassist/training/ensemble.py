@@ -29,12 +29,15 @@ class EnsembleWrapper(nn.Module):
             std_m, mean_m = torch.tensor(spec.std), torch.tensor(spec.mean)
             scales.append((std_b / std_m).view(1, 3, 1, 1))
             shifts.append(((mean_b - mean_m) / std_m).view(1, 3, 1, 1))
+        self.members: list[DermNet] = [net for net, _ in members]
         self.register_buffer("scales", torch.stack(scales))
         self.register_buffer("shifts", torch.stack(shifts))
+        self.scales: torch.Tensor
+        self.shifts: torch.Tensor
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         logits, feats, fmaps, cams = [], [], [], []
-        for i, net in enumerate(self.nets):
+        for i, net in enumerate(self.members):
             xi = x * self.scales[i] + self.shifts[i]
             lo, pooled, fmap = net.forward_all(xi)
             w = net.head.weight[1] - net.head.weight[0]
