@@ -6,6 +6,7 @@ and every measurement runs in a child process of its own.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -57,6 +58,18 @@ def peak_rss_mb() -> float:
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def child_arguments(doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every fast-path child script takes (fastpath.py passes them)."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--work", type=Path)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--result")
+    return parser
 
 
 def write_result(path: str | None, data: dict[str, Any]) -> None:

@@ -7,7 +7,6 @@ whether EXIF orientation survives (a copy of a photo stored rotated with orienta
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from benchlib import write_result
+from benchlib import child_arguments, write_result
 
 
 def _opencv_reduced(path: Path, min_w: int, min_h: int) -> tuple[np.ndarray, int]:
@@ -72,14 +71,7 @@ def rotated_copy(src: Path, out: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     """Time each decoder per file; compare inputs/outputs to the full decode; check orientation."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", type=Path, required=True)
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--work", type=Path)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--result")
-    args = parser.parse_args(argv)
+    args = child_arguments(__doc__).parse_args(argv)
 
     from inputs import TWELVE_MP, gather
 

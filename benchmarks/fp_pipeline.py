@@ -6,7 +6,6 @@ batch-inference throughput, for batch sizes, worker counts and thread spinning.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -16,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from benchlib import write_result
+from benchlib import child_arguments, write_result
 
 
 def _respin(session: Any, spin: bool, threads: int) -> None:
@@ -86,14 +85,7 @@ def folder_rate(session: Any, paths: list[Path], batch: int, workers: int, runs:
 
 def main(argv: list[str]) -> int:
     """Print a table of folder rates as a share of batch throughput."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", type=Path, required=True)
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--work", type=Path)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--result")
-    args = parser.parse_args(argv)
+    args = child_arguments(__doc__).parse_args(argv)
 
     from inputs import gather, warm_file_cache
 

@@ -24,12 +24,12 @@ from run import DEFAULT_DATA, resolve_model
 
 
 def _auc(y: list[int], p: list[float]) -> float | None:
-    pos = [s for s, t in zip(p, y, strict=True) if t]
-    neg = [s for s, t in zip(p, y, strict=True) if not t]
-    if not pos or not neg:
-        return None
-    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
-    return wins / (len(pos) * len(neg))
+    import numpy as np
+
+    from dermassist.evaluation.metrics import roc_auc
+
+    yy = np.array(y)
+    return roc_auc(yy, np.array(p)) if 0 < yy.sum() < len(yy) else None
 
 
 def _timing(sessions: dict[str, Any], batch: int, repeats: int) -> dict[str, dict[str, float]]:
