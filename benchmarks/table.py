@@ -30,6 +30,8 @@ class Row:
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return "n/a"
+    if value != 0 and abs(value) < 0.001:
+        return f"{value:.2e}{unit}"  # a tiny test model's floor must not print as 0.000
     digits = 1 if abs(value) >= 10 else (2 if abs(value) >= 1 else 3)
     return f"{value:.{digits}f}{unit}"
 
