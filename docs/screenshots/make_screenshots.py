@@ -57,7 +57,7 @@ def grab(widget, name: str) -> None:
     print("wrote", HERE / name)
 
 
-def wait(predicate, seconds: float = 30.0) -> None:
+def wait(predicate, seconds: float = 120.0) -> None:
     import time
 
     from PySide6.QtWidgets import QApplication
