@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from model_factory import make_tiny_model  # noqa: E402
 
 from dermassist.inference.card import ModelCard, card_from_dict, write_card  # noqa: E402
+from dermassist.records.store import RecordStore  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ISIC = ROOT.parent / "shared" / "data" / "isic"
@@ -59,6 +61,14 @@ def make_rgb(width: int = 64, height: int = 48, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     img = base * (1 - w) + lesion * w + rng.normal(0, 4, (height, width, 1))
     return np.clip(img, 0, 255).astype(np.uint8)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RecordStore]:
+    """An open record store in a temporary data folder, closed after the test."""
+    s = RecordStore.open(tmp_path / "data")
+    yield s
+    s.close()
 
 
 @pytest.fixture

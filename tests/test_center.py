@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import orthanc_fixture
@@ -21,13 +20,6 @@ from dermassist.transfer.center import fetch_study, query_worklist, sort_worklis
 from dermassist.transfer.center_store import CenterStore
 
 orthanc = orthanc_fixture.orthanc
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    s = RecordStore.open(tmp_path / "data")
-    yield s
-    s.close()
 
 
 def _send_three(store: RecordStore, orthanc: OrthancServer, tmp_path: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +56,6 @@ class OldPacs:
         return Settings(
             pacs_protocol="dimse", dimse_host="127.0.0.1", dimse_port=self.port, dimse_called_aet="OLDPACS", **changes
         )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    s = RecordStore.open(tmp_path / "data")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,13 +47,6 @@ class FakeTransport:
             self.stored[inst.sop_instance_uid] = inst.sop_class
             if on_stored:
                 on_stored(inst.sop_instance_uid)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    s = RecordStore.open(tmp_path / "data")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +24,6 @@ from dermassist.transfer.transport import make_transport
 pytestmark = pytest.mark.orthanc
 orthanc = orthanc_fixture.orthanc  # the fixture, shared with the other transfer tests
 NAME = "Иванова-Щербакова Юлия Эдуардовна"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    s = RecordStore.open(tmp_path / "data")
-    yield s
-    s.close()
 
 
 @pytest.fixture

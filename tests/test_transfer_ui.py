@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import orthanc_fixture
@@ -19,13 +18,6 @@ from dermassist.transfer import outbox  # noqa: E402
 from dermassist.transfer.center_store import CenterStore  # noqa: E402
 
 orthanc = orthanc_fixture.orthanc
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    s = RecordStore.open(tmp_path / "data")
-    yield s
-    s.close()
 
 
 def _exam(store: RecordStore, tmp_path: Path, p: float, name: str, n: int) -> int:
