@@ -216,10 +216,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.outbox is not None and hasattr(self.outbox, "shutdown"):
-            self.outbox.shutdown()
-            pool = getattr(self.outbox, "pool", None)
-            if pool is not None:
-                pool.waitForDone(120_000)  # a referral being sent is finished, never cut
+            self.outbox.shutdown()  # waits for a referral being sent
         self.models.wait(10000)
         # Deliver what the workers reported while the record store is still open.
         QCoreApplication.sendPostedEvents()

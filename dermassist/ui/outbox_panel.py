@@ -147,9 +147,10 @@ class OutboxPanel(QWidget):
         self.timer.start()
         self.tick()
 
-    def shutdown(self) -> None:
-        """Stop the timer; a pass already running finishes its item (it is never cut half-way)."""
+    def shutdown(self, wait_ms: int = 120_000) -> None:
+        """Stop the timer and wait for a running pass: the referral being sent is finished, never cut."""
         self.timer.stop()
+        self.pool.waitForDone(wait_ms)
 
     @property
     def running(self) -> bool:
