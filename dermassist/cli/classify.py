@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from dermassist.inference.session import ModelSession, ProviderError
 
     try:
-        session = ModelSession(default_model(args.model), providers=args.provider)
+        session = ModelSession(default_model(args.model), providers=args.provider, spinning=False)
     except (CardError, ProviderError) as exc:
         print(f"dermassist: {exc}", file=sys.stderr)
         return 2

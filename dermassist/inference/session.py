@@ -79,7 +79,9 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 class ModelSession:
     """One ONNX Runtime session per model, created once and reused for every image."""
 
-    def __init__(self, card: ModelCard, providers: str | list[str] = "auto", threads: int | None = None) -> None:
+    def __init__(
+        self, card: ModelCard, providers: str | list[str] = "auto", threads: int | None = None, spinning: bool = True
+    ) -> None:
         import onnxruntime as ort
 
         self.card = card
@@ -89,6 +91,10 @@ class ModelSession:
         opts.intra_op_num_threads = threads or physical_cores()
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
+        if not spinning:
+            # Idle ORT threads then sleep instead of spinning, leaving the cores to the decode threads
+            # of a folder run (measured: +11% images/s on 2 cores; single images are 10% faster spinning).
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         started = time.perf_counter()
         try:
             self._session = ort.InferenceSession(
