@@ -18,15 +18,6 @@ from typing import Any
 from benchlib import child_arguments, write_result
 
 
-def _respin(session: Any, spin: bool, threads: int) -> None:
-    """Re-open ``session``'s ONNX Runtime session with thread spinning on or off (experiment only)."""
-    import onnxruntime as ort
-    from fastpath import make_options
-
-    opts = make_options("all", threads, 1, int(spin))
-    session._session = ort.InferenceSession(str(session.card.model_path), opts, providers=["CPUExecutionProvider"])
-
-
 def batch_throughput(session: Any, batch: int, repeats: int) -> float:
     """Images per second of ``session.run`` on a preprocessed batch (median of ``repeats``)."""
     import numpy as np
@@ -111,7 +102,7 @@ def main(argv: list[str]) -> int:
     if args.quick:
         configs = [(True, 8, 2, True), (True, 8, 2, False)]
     for spin, batch, workers, old in configs:
-        _respin(session, spin, args.threads)
+        session = ModelSession(session.card, providers="cpu", threads=args.threads, spinning=spin)
         tput = batch_throughput(session, batch, 3 if args.quick else 10)
         r_small = folder_rate(session, small, batch, workers, runs, old)
         r_big = folder_rate(session, big, batch, workers, runs, old)

@@ -100,7 +100,6 @@ def test_not_json_and_not_onnx(tmp_path: Path) -> None:
         load_card(tmp_path / "x.json")
     bad = tmp_path / "bad.onnx"
     bad.write_bytes(b"this is not onnx")
-    data = card_dict(bad) if False else None  # noqa: SIM108 - card built below with the real hash
     from dermassist.inference.card import sha256_file
 
     build_tiny_onnx(tmp_path / "good.onnx")

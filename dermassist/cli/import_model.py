@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         session = ModelSession(card, providers="cpu")
         rgb = np.random.default_rng(0).integers(0, 256, (size[0] + 37, size[1] + 11, 3), dtype=np.uint8)
         x = np.stack([preprocess(rgb, card.input)])
-        raw = session._session.run([card.output.name], {card.input.name: x})[0]
+        raw = session.raw_scores(x)
     except (CardError, ValueError) as exc:
         print(f"dermassist: {exc}", file=sys.stderr)
         return 2

@@ -34,10 +34,13 @@ def roc_auc(y: np.ndarray, p: np.ndarray) -> float:
 def roc_curve(y: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """False-positive rate, true-positive rate and thresholds (descending)."""
     y = np.asarray(y).astype(bool)
-    thresholds = np.unique(p)[::-1]
-    tpr = np.array([0.0] + [float((p[y] >= t).mean()) for t in thresholds])
-    fpr = np.array([0.0] + [float((p[~y] >= t).mean()) for t in thresholds])
-    return fpr, tpr, np.concatenate([[np.inf], thresholds])
+    order = np.argsort(-np.asarray(p), kind="mergesort")
+    ps, ys = np.asarray(p)[order], y[order]
+    last_of_tie = np.r_[ps[1:] != ps[:-1], True]  # one point per distinct threshold
+    tp, fp = np.cumsum(ys)[last_of_tie], np.cumsum(~ys)[last_of_tie]
+    tpr = np.r_[0.0, tp / max(1, int(y.sum()))]
+    fpr = np.r_[0.0, fp / max(1, int((~y).sum()))]
+    return fpr, tpr, np.r_[np.inf, ps[last_of_tie]]
 
 
 def wilson_ci(k: int, n: int) -> tuple[float, float]:

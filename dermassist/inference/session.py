@@ -108,7 +108,8 @@ class ModelSession:
         self.load_seconds = time.perf_counter() - started
         self.provider = self._session.get_providers()[0]
         self._check_shapes()
-        extras = (card.output.features, card.output.cam)  # the raw feature map is large: fetched on request
+        # The raw feature map (N x 1280 x 7 x 7) is not fetched: the heatmap needs only ``cam``.
+        extras = (card.output.features, card.output.cam)
         outs = [card.output.name] + [n for n in extras if n]
         self._output_names = outs
 
@@ -144,6 +145,10 @@ class ModelSession:
     def model_ref(self) -> ModelRef:
         """Name, version and sha256 of the loaded model."""
         return ModelRef(self.card.name, self.card.version, self.card.sha256)
+
+    def raw_scores(self, batch: np.ndarray) -> np.ndarray:
+        """The card's class-score output as the model returns it (no softmax, no temperature)."""
+        return np.asarray(self._session.run([self.card.output.name], {self.card.input.name: batch})[0])
 
     def run(self, batch: np.ndarray) -> RawOutputs:
         """Run a preprocessed float32 batch; returns calibrated probabilities and extra outputs."""

@@ -40,9 +40,8 @@ class EnsembleWrapper(nn.Module):
         for i, net in enumerate(self.members):
             xi = x * self.scales[i] + self.shifts[i]
             lo, pooled, fmap = net.forward_all(xi)
-            w = net.head.weight[1] - net.head.weight[0]
             logits.append(lo)
             feats.append(pooled)
             fmaps.append(fmap)
-            cams.append(torch.einsum("nchw,c->nhw", fmap, w))
+            cams.append(net.cam(fmap))
         return (torch.stack(logits).mean(0), torch.cat(feats, 1), torch.cat(fmaps, 1), torch.stack(cams).mean(0))

@@ -45,11 +45,14 @@ class DermNet(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.forward_all(x)[0]
 
+    def cam(self, fmap: torch.Tensor) -> torch.Tensor:
+        """Class activation map of 'malignant' minus 'benign' (N, h, w): exact for the linear head,
+        since its spatial mean plus the bias difference equals the logit difference."""
+        return torch.einsum("nchw,c->nhw", fmap, self.head.weight[1] - self.head.weight[0])
+
 
 class ExportWrapper(nn.Module):
-    """What goes into the ONNX file: logits, pooled features, the last feature map, and the class
-    activation map of 'malignant' minus 'benign' (the head is linear on pooled features, so this is
-    exactly CAM: its spatial mean plus the bias difference equals the logit difference)."""
+    """What goes into the ONNX file: logits, pooled features, the last feature map and the CAM."""
 
     def __init__(self, net: DermNet) -> None:
         super().__init__()
@@ -57,9 +60,7 @@ class ExportWrapper(nn.Module):
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         logits, pooled, fmap = self.net.forward_all(x)
-        w = self.net.head.weight[1] - self.net.head.weight[0]
-        cam = torch.einsum("nchw,c->nhw", fmap, w)
-        return logits, pooled, fmap, cam
+        return logits, pooled, fmap, self.net.cam(fmap)
 
 
 def installed_weights(arch: str) -> Path | None:

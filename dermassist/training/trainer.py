@@ -115,11 +115,16 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         torch.set_num_threads(cfg.threads)
     device = pick_device(cfg.device)
     cfg.out.mkdir(parents=True, exist_ok=True)
+    last = cfg.out / "last.pt"
+    resume = torch.load(last, map_location=device, weights_only=False) if last.is_file() else None
+    if resume is not None and resume["epoch"] + 1 >= cfg.epochs:
+        log(f"{last} already holds all {cfg.epochs} epochs; nothing to train")
+        return cfg.out / "best.pt"
     built = build(cfg.arch, cfg.weights, cfg.pretrained)
     spec = input_spec(built, cfg.input_size)
-    # channels_last is about 2x faster for these convnets on a CPU (oneDNN).
     if cfg.init_from:
         built.net.load_state_dict(torch.load(cfg.init_from, map_location="cpu", weights_only=False)["model"])
+    # channels_last is about 2x faster for these convnets on a CPU (oneDNN).
     net = built.net.to(device).to(memory_format=torch.channels_last)
     tr_s, va_s = read_labels(cfg.data, "train", cfg.limit), read_labels(cfg.data, "val", cfg.limit)
     t0 = time.perf_counter()
@@ -145,13 +150,11 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
     start_epoch, best_auc, history = 0, -1.0, []
-    last = cfg.out / "last.pt"
-    if last.is_file():
-        ck = torch.load(last, map_location=device, weights_only=False)
-        net.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["optimizer"])
-        sched.load_state_dict(ck["scheduler"])
-        start_epoch, best_auc, history = ck["epoch"] + 1, ck["best_auc"], ck["history"]
+    if resume is not None:
+        net.load_state_dict(resume["model"])
+        opt.load_state_dict(resume["optimizer"])
+        sched.load_state_dict(resume["scheduler"])
+        start_epoch, best_auc, history = resume["epoch"] + 1, resume["best_auc"], resume["history"]
         log(f"resumed from {last} at epoch {start_epoch}")
     (cfg.out / "config.json").write_text(json.dumps(cfg.to_json(), indent=2))
     rng = np.random.default_rng(cfg.seed)
