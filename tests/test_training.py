@@ -130,3 +130,73 @@ def test_train_resume_export_and_evaluate(tiny_dataset: Path, tmp_path: Path) ->
     assert ens_card.architecture == "ensemble(mobilenet_v2+mobilenet_v2)"
     # Two copies of one network average to the same network: identical test AUC.
     assert ens_card.metrics["test"]["roc_auc"]["value"] == pytest.approx(raw["metrics"]["test"]["roc_auc"]["value"])
+
+
+def _derm7pt_like(root: Path) -> Path:
+    """A second source in Derm7pt's layout (``case`` instead of ``isic_id``/``source``)."""
+    (root / "images").mkdir(parents=True)
+    rows = []
+    for split in ("train", "val", "test"):
+        for i in range(8):
+            malignant = i % 2
+            rgb = make_rgb(80, 80, seed=500 + i + 10 * len(rows))
+            if malignant:
+                rgb = (rgb * 0.55).astype(np.uint8)
+            name = f"images/C{len(rows)}.jpg"
+            Image.fromarray(rgb).save(root / name)
+            rows.append({"image": name, "case": f"C{len(rows)}", "diagnosis": "melanoma" if malignant else "nevus",
+                         "malignant": malignant, "split": split})
+    with open(root / "labels.csv", "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return root
+
+
+def test_two_sources_per_source_card_and_threshold(tiny_dataset: Path, tmp_path: Path) -> None:
+    derm = _derm7pt_like(tmp_path / "derm7pt")
+    out = tmp_path / "multi"
+    run = _train(tiny_dataset, out, 2, "--data", str(derm), "--repeat", "derm7pt=2", "--low-res-epochs", "1",
+                 "--low-res", "48", "--colour-constancy", "shades_of_gray")
+    assert run.returncode == 0, run.stderr
+    history = [json.loads(line) for line in run.stdout.splitlines() if line.startswith('{"epoch"')]
+    assert [h["input"] for h in history] == [48, 64]
+    assert set(history[0]["val_auc_by_source"]) == {"isic", "derm7pt"}
+    assert "16 train (24 with oversampling)" in run.stdout
+    card_path = next(out.glob("*.json"))
+    raw = json.loads(card_path.read_text())
+    assert raw["input"]["colour_constancy"] == "shades_of_gray"
+    assert set(raw["training_data"]["sources"]) == {"isic", "derm7pt"}
+    assert "research use only" in raw["training_data"]["licence"]
+    by_source = raw["metrics"]["by_source"]
+    assert set(by_source) == {"isic", "derm7pt"}
+    for source in ("isic", "derm7pt"):  # the threshold holds sensitivity on every source's val, not only pooled
+        assert by_source[source]["val"]["sensitivity"]["value"] >= 0.9
+        assert "referrals_per_100" in by_source[source]["test"]
+    ev = subprocess.run([sys.executable, "-m", "dermassist", "evaluate", str(card_path.with_suffix(".onnx")),
+                         "--data", str(tiny_dataset), "--data", str(derm), "--split", "test",
+                         "--out", str(tmp_path / "ev")], capture_output=True, text=True, timeout=300)
+    assert ev.returncode == 0, ev.stderr
+    report = json.loads((tmp_path / "ev" / "evaluation.json").read_text())
+    for source in ("isic", "derm7pt"):  # evaluate reproduces the card's per-source figures
+        assert report["by_source"][source]["test"]["roc_auc"] == by_source[source]["test"]["roc_auc"]
+    assert "| derm7pt | test |" in (tmp_path / "ev" / "evaluation.md").read_text()
+
+
+def test_eval_only_source_is_reported_but_never_chooses_the_epoch(tiny_dataset: Path, tmp_path: Path) -> None:
+    derm = _derm7pt_like(tmp_path / "derm7pt")
+    run = _train(tiny_dataset, tmp_path / "abl", 1, "--eval-data", str(derm), "--no-export")
+    assert run.returncode == 0, run.stderr
+    rec = json.loads(next(line for line in run.stdout.splitlines() if line.startswith('{"epoch"')))
+    assert set(rec["val_auc_by_source"]) == {"isic", "derm7pt"}
+    assert rec["val_auc"] == rec["val_auc_by_source"]["isic"]  # selection uses trained sources only
+
+
+def test_arrival_augmentation_changes_resolution_and_resampling() -> None:
+    rgb = make_rgb(200, 160, seed=3)
+    sizes = {augment.arrival(rgb, np.random.default_rng(s), 224).shape[:2] for s in range(20)}
+    assert len(sizes) > 3  # other resolutions, as cameras and pastes deliver them
+    for s in range(5):
+        out = augment.train_transform(input_spec(build("mobilenet_v2", pretrained=False), 64), "v2")(
+            rgb, np.random.default_rng(s))
+        assert out.shape == (3, 64, 64) and np.isfinite(out).all()

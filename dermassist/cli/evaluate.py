@@ -8,13 +8,17 @@ from pathlib import Path
 
 from dermassist.cli.train import DEFAULT_DATA
 
+DEFAULT_SOURCES = [DEFAULT_DATA, DEFAULT_DATA.parent / "derm7pt"]
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``evaluate`` subcommand."""
-    p = sub.add_parser("evaluate", help="measure a model on the ISIC train/val/test splits")
+    p = sub.add_parser("evaluate", help="measure a model on each data source's train/val/test splits")
     p.add_argument("model", type=Path, help="model .onnx with its .json card")
     p.add_argument("--split", choices=["train", "val", "test", "all"], default="all")
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ISIC folder with labels.csv")
+    p.add_argument("--data", type=Path, action="append",
+                   help="labelled folder with labels.csv; repeat for several sources, each reported "
+                        "separately and pooled (default: ../shared/data/isic and ../shared/data/derm7pt)")
     p.add_argument("--out", type=Path, help="folder for evaluation.md, evaluation.json, roc.png, reliability.png")
     p.add_argument("--provider", default="auto")
     p.add_argument("--limit", type=int, help="only this many images per split (smoke test)")
@@ -29,19 +33,25 @@ def run(args: argparse.Namespace) -> int:
     from dermassist.inference.card import CardError, load_card
     from dermassist.inference.session import ProviderError
 
-    if not (args.data / "labels.csv").is_file():
-        print(f"dermassist: no labels.csv in {args.data} (the shared ISIC folder is needed)", file=sys.stderr)
+    if args.data:
+        data = list(args.data)
+        missing = [d for d in data if not (d / "labels.csv").is_file()]
+    else:
+        data = [d for d in DEFAULT_SOURCES if (d / "labels.csv").is_file()]
+        missing = [] if data else [DEFAULT_DATA]
+    if missing:
+        print(f"dermassist: no labels.csv in {missing[0]} (a labelled data folder is needed)", file=sys.stderr)
         return 2
     try:
         card = load_card(args.model)
         splits = ["train", "val", "test"] if args.split == "all" else [args.split]
-        evaluate(card, args.data, splits, args.out, args.limit, args.provider)
+        evaluate(card, data, splits, args.out, args.limit, args.provider)
         if args.robustness:
             from dermassist.evaluation.robustness import robustness, robustness_markdown
             from dermassist.inference.session import ModelSession
 
             split = "test" if args.split == "all" else args.split
-            table = robustness_markdown(robustness(ModelSession(card, args.provider), args.data, split, args.limit))
+            table = robustness_markdown(robustness(ModelSession(card, args.provider), data[0], split, args.limit))
             print(table)
             if args.out:
                 (args.out / "robustness.md").write_text(table, encoding="utf-8")

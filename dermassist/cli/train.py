@@ -16,7 +16,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--epochs", type=int, default=8, help="total epochs including --head-epochs")
     p.add_argument("--head-epochs", type=int, default=1, help="first epochs train only the new head")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, exported model)")
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ISIC folder with labels.csv")
+    p.add_argument("--data", type=Path, action="append",
+                   help="labelled folder with labels.csv (repeat for several sources; default ../shared/data/isic)")
+    p.add_argument("--eval-data", type=Path, action="append", default=[],
+                   help="folder whose val split is only reported, never trained on (an unseen source)")
+    p.add_argument("--repeat", action="append", default=[], metavar="NAME=N",
+                   help="oversample a data folder by its name, e.g. derm7pt=2")
+    p.add_argument("--recipe", default="v2", choices=["v1", "v2"], help="augmentation recipe")
+    p.add_argument("--colour-constancy", default="none", choices=["none", "shades_of_gray"],
+                   help="colour normalisation written into the card (training and inference alike)")
+    p.add_argument("--bf16", default="auto", choices=["auto", "on", "off"], help="bfloat16 autocast")
+    p.add_argument("--low-res", type=int, default=160, help="input size of the first --low-res-epochs")
+    p.add_argument("--low-res-epochs", type=int, default=0, help="epochs trained at --low-res (faster)")
     p.add_argument("--weights", type=Path, help="local ImageNet weights (.pth state dict) for the architecture")
     p.add_argument("--no-pretrained", action="store_true", help="start from random weights")
     p.add_argument("--batch-size", type=int, default=32)
@@ -37,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.add_argument("--out", type=Path, required=True)
     e.add_argument("--name", required=True)
     e.add_argument("--version", default="1.0.0")
-    e.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    e.add_argument("--data", type=Path, action="append", help="labelled folder(s) (default ../shared/data/isic)")
     e.add_argument("--limit", type=int)
     e.set_defaults(func=run_export)
 
@@ -50,8 +61,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"dermassist: exporting needs the 'train' extra: {exc}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    path = export_with_card(list(args.checkpoints), args.out, args.data, name=args.name, version=args.version,
-                            limit=args.limit, log=lambda m: print(m, flush=True))
+    path = export_with_card(list(args.checkpoints), args.out, args.data or [DEFAULT_DATA], name=args.name,
+                            version=args.version, limit=args.limit, log=lambda m: print(m, flush=True))
     print(f"exported {path} and {path.with_suffix('.json')}")
     return 0
 
@@ -64,10 +75,20 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"dermassist: training needs the 'train' extra (pip install -e '.[train]'): {exc}", file=sys.stderr)
         return 2
-    if not (args.data / "labels.csv").is_file():
-        print(f"dermassist: no labels.csv in {args.data}", file=sys.stderr)
+    data = args.data or [DEFAULT_DATA]
+    for folder in [*data, *args.eval_data]:
+        if not (folder / "labels.csv").is_file():
+            print(f"dermassist: no labels.csv in {folder}", file=sys.stderr)
+            return 2
+    try:
+        repeat = {k: int(v) for k, v in (r.split("=", 1) for r in args.repeat)}
+    except ValueError:
+        print("dermassist: --repeat takes NAME=N, e.g. derm7pt=2", file=sys.stderr)
         return 2
-    cfg = TrainConfig(arch=args.arch, data=args.data, out=args.out, epochs=args.epochs, head_epochs=args.head_epochs,
+    cfg = TrainConfig(arch=args.arch, data=data, eval_data=args.eval_data, repeat=repeat, recipe=args.recipe,
+                      colour_constancy=args.colour_constancy, bf16=args.bf16, low_res=args.low_res,
+                      low_res_epochs=args.low_res_epochs, out=args.out, epochs=args.epochs,
+                      head_epochs=args.head_epochs,
                       batch_size=args.batch_size, lr=args.lr, head_lr=args.head_lr, init_from=args.init_from,
                       input_size=args.input_size, weights=args.weights,
                       pretrained=not args.no_pretrained, seed=args.seed, limit=args.limit, threads=args.threads,
@@ -82,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from dermassist.training.export import export_with_card
 
     name = args.name or f"dermassist-{args.arch.replace('_', '-')}"
-    onnx_path = export_with_card(best, args.out, args.data, name=name, version=args.version, limit=args.limit,
+    onnx_path = export_with_card(best, args.out, data, name=name, version=args.version, limit=args.limit,
                                  log=lambda m: print(m, flush=True))
     print(f"exported {onnx_path} and {onnx_path.with_suffix('.json')}")
     return 0

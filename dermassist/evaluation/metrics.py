@@ -123,6 +123,8 @@ def summarize(y: np.ndarray, p: np.ndarray, threshold: float, n_boot: int = 2000
         "balanced_accuracy": _metric(bal(y, p), bootstrap_ci(bal, y, p, n_boot)),
         "prevalence_matched_accuracy": _metric(pma(y, p), bootstrap_ci(pma, y, p, n_boot)),
         "confusion": c,
+        # What a GP's practice would see: how many of every 100 lesions shown get a referral.
+        "referrals_per_100": round(100.0 * (c["tp"] + c["fp"]) / max(1, len(y)), 1),
         "ece": round(expected_calibration_error(y, p), 4),
     }
 

@@ -50,6 +50,13 @@ def write_report(card: ModelCard, report: dict[str, Any], curves: dict[str, Any]
             f"| {_fmt(m['sensitivity'])} | {_fmt(m['specificity'])} | {_fmt(m['balanced_accuracy'])} "
             f"| {_fmt(m['prevalence_matched_accuracy'])} | {m['ece']:.3f} |"
         )
+    lines += ["", "## Each data source separately", "",
+              "| source | split | n | malignant | ROC AUC [95% CI] | sensitivity | specificity | referrals per 100 |",
+              "|---|---|---|---|---|---|---|---|"]
+    for source, splits in report.get("by_source", {}).items():
+        for split, m in splits.items():
+            lines.append(f"| {source} | {split} | {m['n']} | {m['n_malignant']} | {_fmt(m['roc_auc'])} "
+                         f"| {_fmt(m['sensitivity'])} | {_fmt(m['specificity'])} | {m['referrals_per_100']} |")
     lines += ["", "Confusion matrices (malignant = P >= threshold):", ""]
     for split, m in report["splits"].items():
         c = m["confusion"]

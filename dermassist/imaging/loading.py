@@ -15,6 +15,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_PIXELS = 80_000_000
 SUPPORTED_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
+# A JPEG is decoded at reduced DCT scale only down to DRAFT_MARGIN x the size asked for: from there
+# the model's area resize gives the pixels of a full decode to within 2 grey levels (mean 0.12) on
+# the ISIC full-resolution photographs (benchmarks/decode_consistency.py), whereas decoding straight
+# to the model size changed pixels by up to 149 levels and the probability by up to 21 points.
+DRAFT_MARGIN = 4
+
 # Pillow's own bomb check would only warn below 2x its limit; we do our own check and keep Pillow quiet.
 Image.MAX_IMAGE_PIXELS = None
 
@@ -67,8 +73,9 @@ def load_image(
     """Decode ``source`` (a path or the bytes of a file) as RGB with EXIF orientation applied.
 
     ``min_size`` (width, height) lets a large JPEG be decoded at 1/2, 1/4 or 1/8 scale when the
-    result is still at least that big, so a 12 MP photograph for a 224-pixel model costs a
-    fraction of a full decode. Raises ``ImageLoadError`` with a one-line message naming the file.
+    result is still at least ``DRAFT_MARGIN`` times that big, so a 12 MP photograph for a
+    224-pixel model costs a fraction of a full decode while the model sees the same pixels.
+    Raises ``ImageLoadError`` with a one-line message naming the file.
     """
     label = name or (str(source) if not isinstance(source, bytes) else "<image data>")
     try:
@@ -114,7 +121,7 @@ def _decode(fh: BinaryIO, label: str, min_size: tuple[int, int] | None) -> Loade
             raise ImageLoadError(f"{label}: image has no pixels")
         reduced = False
         if min_size is not None and fmt == "JPEG":
-            want_w, want_h = min_size
+            want_w, want_h = min_size[0] * DRAFT_MARGIN, min_size[1] * DRAFT_MARGIN
             orientation = img.getexif().get(0x0112, 1)
             if orientation in (5, 6, 7, 8):
                 want_w, want_h = want_h, want_w

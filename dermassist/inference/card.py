@@ -36,6 +36,9 @@ REQUIRED_INPUT = ("name", "size", "layout", "resize", "channel_order", "pixel_sc
 REQUIRED_OUTPUT = ("name", "kind", "labels", "positive_label")
 
 
+COLOUR_CONSTANCY = ("none", "shades_of_gray")
+
+
 class CardError(ValueError):
     """A model card is missing, malformed or does not match its model; the message names the file."""
 
@@ -53,6 +56,8 @@ class InputSpec:
     mean: tuple[float, float, float]  # in the model's channel order, after pixel_scale
     std: tuple[float, float, float]
     interpolation: str = "area"
+    # Colour normalisation applied at input size before scaling: "none" or "shades_of_gray".
+    colour_constancy: str = "none"
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,8 @@ def card_from_dict(data: dict[str, Any], src: Path) -> ModelCard:
         mean=_triple(inp["mean"], "input.mean", src),
         std=std,
         interpolation=_choice(inp.get("interpolation", "area"), INTERPOLATIONS, "input.interpolation", src),
+        colour_constancy=_choice(inp.get("colour_constancy", "none"), COLOUR_CONSTANCY,
+                                 "input.colour_constancy", src),
     )
     labels = out["labels"]
     if not (isinstance(labels, list) and len(labels) >= 2 and all(isinstance(x, str) for x in labels)):

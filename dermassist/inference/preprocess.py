@@ -55,9 +55,21 @@ def resize_to_input(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
     return canvas
 
 
+def shades_of_gray(rgb: np.ndarray, power: float = 6.0) -> np.ndarray:
+    """Shades of Gray colour constancy (Finlayson & Trezzi 2004): scale each channel so the
+    Minkowski p-norm illuminant estimate becomes neutral grey. uint8 in, uint8 out."""
+    x = rgb.astype(np.float32)
+    illum = np.power(np.mean(np.power(x, power), axis=(0, 1)), 1.0 / power)
+    illum = illum / max(float(np.linalg.norm(illum)), 1e-6) * np.sqrt(3.0)
+    out = x / np.maximum(illum, 1e-3)
+    return np.asarray(np.clip(out + 0.5, 0, 255), dtype=np.uint8)
+
+
 def normalise(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
     """Value part of preprocessing on an input-sized uint8 RGB picture: channel order, scale,
     mean/std and layout. Returns float32 CHW or HWC (no batch axis)."""
+    if spec.colour_constancy == "shades_of_gray":
+        rgb = shades_of_gray(rgb)
     arr = rgb[..., ::-1] if spec.channel_order == "BGR" else rgb
     x: np.ndarray = arr.astype(np.float32) * np.float32(spec.pixel_scale)
     x = (x - np.asarray(spec.mean, dtype=np.float32)) / np.asarray(spec.std, dtype=np.float32)

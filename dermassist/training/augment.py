@@ -86,14 +86,64 @@ def artefacts(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return out
 
 
-def train_transform(spec: InputSpec):  # type: ignore[no-untyped-def]
-    """Augment, then run the inference module's preprocessing (resize to input, normalise, layout)."""
+def zoom_out(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Shrink the picture inside a mirrored border: a lesion that fills less of the frame, as in
+    full-size clinic photographs (field-of-view robustness)."""
+    h, w = rgb.shape[:2]
+    f = rng.uniform(0.55, 0.9)
+    sw, sh = max(8, int(w * f)), max(8, int(h * f))
+    small = cv2.resize(rgb, (sw, sh), interpolation=cv2.INTER_AREA)
+    top, left = int(rng.integers(0, h - sh + 1)), int(rng.integers(0, w - sw + 1))
+    return cv2.copyMakeBorder(small, top, h - sh - top, left, w - sw - left, cv2.BORDER_REFLECT_101)
+
+
+_CV_RESAMPLE = (cv2.INTER_AREA, cv2.INTER_LINEAR, cv2.INTER_CUBIC, cv2.INTER_NEAREST)
+_PIL_RESAMPLE = ("nearest", "bilinear", "bicubic", "lanczos")
+
+
+def arrival(rgb: np.ndarray, rng: np.random.Generator, target: int) -> np.ndarray:
+    """How a picture may reach the network: another resolution, another resampling path (OpenCV or
+    Pillow, as a camera, a paste or a viewer would resize it) and JPEG compression at clinic qualities."""
+    from PIL import Image
+
+    out = rgb
+    if rng.random() < 0.5:
+        side = int(target * np.exp(rng.uniform(np.log(0.6), np.log(3.0))))
+        h, w = out.shape[:2]
+        size = (max(8, round(w * side / max(h, w))), max(8, round(h * side / max(h, w))))
+        if rng.random() < 0.5:
+            out = cv2.resize(out, size, interpolation=int(rng.choice(_CV_RESAMPLE)))
+        else:
+            name = str(rng.choice(_PIL_RESAMPLE))
+            out = np.asarray(Image.fromarray(out).resize(size, getattr(Image.Resampling, name.upper())))
+    if rng.random() < 0.4:
+        ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(out[..., ::-1]),
+                               [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(30, 96))])
+        decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+        if decoded is not None:
+            out = decoded[..., ::-1]
+    return np.ascontiguousarray(out)
+
+
+def train_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-untyped-def]
+    """Augment, then run the inference module's preprocessing (resize to input, normalise, layout).
+
+    ``v1``: crop, geometry, colour, artefacts (model 1.0). ``v2`` adds a wider zoom range, zoom-out
+    and the resampling/compression paths a picture meets on its way in (see :func:`arrival`).
+    """
 
     def apply(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        x = random_resized_crop(rgb, rng)
+        if recipe == "v1":
+            x = random_resized_crop(rgb, rng)
+        else:
+            x = random_resized_crop(rgb, rng, scale=(0.35, 1.0)) if rng.random() < 0.8 else rgb
+            if rng.random() < 0.25:
+                x = zoom_out(np.ascontiguousarray(x), rng)
         x = geometric(x, rng)
         x = photometric(x, rng)
         x = artefacts(x, rng)
+        if recipe != "v1":
+            x = arrival(x, rng, spec.size[0])
         return preprocess(np.ascontiguousarray(x), spec)
 
     return apply

@@ -14,10 +14,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from dermassist.evaluation.dataset import dataset_name, read_many
 from dermassist.evaluation.metrics import roc_auc
 from dermassist.inference.card import InputSpec
 from dermassist.training.augment import eval_transform, train_transform
-from dermassist.training.data import ArrayDataset, preload, read_labels
+from dermassist.training.data import ArrayDataset, preload
 from dermassist.training.models import Built, build
 
 
@@ -26,7 +27,7 @@ class TrainConfig:
     """Everything that defines a training run (saved beside the checkpoints)."""
 
     arch: str
-    data: Path
+    data: Path | list[Path]  # one or more labelled folders, all trained on
     out: Path
     epochs: int = 8  # total, including head-only epochs
     head_epochs: int = 1
@@ -44,11 +45,27 @@ class TrainConfig:
     malignant_weight: float | None = None  # default: sqrt(benign/malignant)
     label_smoothing: float = 0.05
     init_from: Path | None = None  # start from this checkpoint's weights (a second, longer fine-tune)
+    eval_data: list[Path] = field(default_factory=list)  # folders whose val split is only reported (unseen)
+    recipe: str = "v2"  # augmentation recipe (see augment.train_transform)
+    colour_constancy: str = "none"  # card preprocessing step, used in training and inference alike
+    bf16: str = "auto"  # bfloat16 autocast: auto (CPU with AVX-512 BF16/AMX), on, off
+    low_res: int = 160  # input size of the first low_res_epochs epochs (faster; full size after)
+    low_res_epochs: int = 0
+    repeat: dict[str, int] = field(default_factory=dict)  # dataset name -> oversampling factor
     history: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def roots(self) -> list[Path]:
+        """The training data folders."""
+        return list(self.data) if isinstance(self.data, list) else [self.data]
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        return {k: (str(v) if isinstance(v, Path) else v) for k, v in d.items() if k != "history"}
+
+        def conv(v: Any) -> Any:
+            return str(v) if isinstance(v, Path) else [conv(x) for x in v] if isinstance(v, list) else v
+
+        return {k: conv(v) for k, v in d.items() if k != "history"}
 
 
 def seed_everything(seed: int) -> None:
@@ -58,10 +75,33 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def input_spec(built: Built, size: int) -> InputSpec:
+def input_spec(built: Built, size: int, colour_constancy: str = "none") -> InputSpec:
     """The card's input description for a built network."""
     scale, mean, std = built.norm
-    return InputSpec("input", (size, size), "NCHW", "squash", "RGB", scale, mean, std, "area")
+    return InputSpec("input", (size, size), "NCHW", "squash", "RGB", scale, mean, std, "area", colour_constancy)
+
+
+def use_bf16(choice: str, device: torch.device) -> bool:
+    """bfloat16 autocast where the hardware has it (CUDA, or a CPU with AVX-512 BF16 / AMX)."""
+    if choice in ("on", "off"):
+        return choice == "on"
+    if device.type == "cuda":
+        return bool(torch.cuda.is_bf16_supported())
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
+
+
+def per_source_auc(labels: np.ndarray, probs: np.ndarray, names: list[str]) -> dict[str, float]:
+    """Validation ROC AUC of each data folder."""
+    out = {}
+    arr = np.array(names)
+    for name in sorted(set(names)):
+        m = arr == name
+        out[name] = roc_auc(labels[m], probs[m])
+    return out
 
 
 def pick_device(choice: str) -> torch.device:
@@ -87,14 +127,26 @@ def _set_modes(built: Built, head_only: bool) -> None:
         module.eval()  # frozen BatchNorm keeps its ImageNet statistics
 
 
-def _batches(ds: ArrayDataset, order: np.ndarray, bs: int, drop_last: bool):  # type: ignore[no-untyped-def]
+def _batches(ds: ArrayDataset, order: np.ndarray, bs: int, drop_last: bool, workers: int = 2):  # type: ignore[no-untyped-def]
+    """Batches in ``order``; the next batches are augmented in threads while the network trains on
+    this one (OpenCV and numpy release the GIL), so augmentation does not idle the cores."""
+    from concurrent.futures import ThreadPoolExecutor
+
     stop = len(order) - (len(order) % bs if drop_last else 0)
-    for start in range(0, stop, bs):
-        idx = order[start : start + bs]
-        items = [ds[int(i)] for i in idx]
-        x = torch.from_numpy(np.stack([a for a, _ in items]))
-        y = torch.tensor([b for _, b in items], dtype=torch.long)
-        yield x, y
+    starts = list(range(0, stop, bs))
+
+    def make(start: int) -> tuple[torch.Tensor, torch.Tensor]:
+        items = [ds[int(i)] for i in order[start : start + bs]]
+        return (torch.from_numpy(np.stack([a for a, _ in items])),
+                torch.tensor([b for _, b in items], dtype=torch.long))
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(make, s) for s in starts[:workers]]
+        for k in range(len(starts)):
+            x, y = pending.pop(0).result()
+            if k + workers < len(starts):
+                pending.append(pool.submit(make, starts[k + workers]))
+            yield x, y
 
 
 @torch.no_grad()
@@ -109,11 +161,20 @@ def predict(net: nn.Module, ds: ArrayDataset, device: torch.device, bs: int = 64
 
 
 def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
-    """Run (or resume) training; returns the path of the best checkpoint (by validation ROC AUC)."""
+    """Run (or resume) training; returns the path of the best checkpoint.
+
+    The best epoch is chosen by the mean validation ROC AUC over the trained data folders (each
+    folder counts once, whatever its size); folders in ``eval_data`` are only reported, so they
+    stay an unseen source.
+    """
     seed_everything(cfg.seed)
+    import cv2
+
+    cv2.setNumThreads(1)  # small pictures: OpenCV's own threads only contend with torch's
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     device = pick_device(cfg.device)
+    bf16 = use_bf16(cfg.bf16, device)
     cfg.out.mkdir(parents=True, exist_ok=True)
     last = cfg.out / "last.pt"
     resume = torch.load(last, map_location=device, weights_only=False) if last.is_file() else None
@@ -121,16 +182,25 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         log(f"{last} already holds all {cfg.epochs} epochs; nothing to train")
         return cfg.out / "best.pt"
     built = build(cfg.arch, cfg.weights, cfg.pretrained)
-    spec = input_spec(built, cfg.input_size)
+    spec = input_spec(built, cfg.input_size, cfg.colour_constancy)
+    low_spec = input_spec(built, cfg.low_res, cfg.colour_constancy)
     if cfg.init_from:
         built.net.load_state_dict(torch.load(cfg.init_from, map_location="cpu", weights_only=False)["model"])
     # channels_last is about 2x faster for these convnets on a CPU (oneDNN).
     net = built.net.to(device).to(memory_format=torch.channels_last)
-    tr_s, va_s = read_labels(cfg.data, "train", cfg.limit), read_labels(cfg.data, "val", cfg.limit)
+    tr_s = read_many(cfg.roots, "train", cfg.limit)
+    va_s = read_many(cfg.roots + list(cfg.eval_data), "val", cfg.limit)
+    trained = {s.dataset for s in tr_s}
     t0 = time.perf_counter()
-    tr_ds = ArrayDataset(preload(tr_s, 320), [s.malignant for s in tr_s], train_transform(spec), cfg.seed)
+    tr_img = preload(tr_s, 320)
+    tr_ds = ArrayDataset(tr_img, [s.malignant for s in tr_s], train_transform(spec, cfg.recipe), cfg.seed)
+    tr_low = ArrayDataset(tr_img, tr_ds.labels, train_transform(low_spec, cfg.recipe), cfg.seed)
     va_ds = ArrayDataset(preload(va_s, 320), [s.malignant for s in va_s], eval_transform(spec), cfg.seed)
-    log(f"loaded {len(tr_ds)} train / {len(va_ds)} val images in {time.perf_counter() - t0:.0f} s on {device}")
+    va_names = [s.dataset for s in va_s]
+    # Oversampling a small source gives its clinic more say without changing the images.
+    base_index = np.concatenate([np.full(cfg.repeat.get(s.dataset, 1), i) for i, s in enumerate(tr_s)])
+    log(f"loaded {len(tr_ds)} train ({len(base_index)} with oversampling) / {len(va_ds)} val images in "
+        f"{time.perf_counter() - t0:.0f} s on {device}; bfloat16 autocast {'on' if bf16 else 'off'}")
     n_pos = max(1, sum(tr_ds.labels))
     w_pos = cfg.malignant_weight or math.sqrt((len(tr_ds) - n_pos) / n_pos)
     loss_fn = nn.CrossEntropyLoss(weight=torch.tensor([1.0, w_pos], device=device),
@@ -139,7 +209,7 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         {"params": net.features.parameters(), "lr": cfg.lr},
         {"params": net.head.parameters(), "lr": cfg.head_lr},
     ], weight_decay=cfg.weight_decay)
-    steps_per_epoch = max(1, len(tr_ds) // cfg.batch_size)
+    steps_per_epoch = max(1, len(base_index) // cfg.batch_size)
     total = steps_per_epoch * cfg.epochs
 
     def factor(step: int) -> float:  # cosine decay after a short warm-up
@@ -159,15 +229,18 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
     (cfg.out / "config.json").write_text(json.dumps(cfg.to_json(), indent=2))
     rng = np.random.default_rng(cfg.seed)
     for _ in range(start_epoch):
-        rng.permutation(len(tr_ds))  # same shuffles as an uninterrupted run
+        rng.permutation(len(base_index))  # same shuffles as an uninterrupted run
     for epoch in range(start_epoch, cfg.epochs):
         head_only = epoch < cfg.head_epochs
         _set_trainable(built, head_only)
         _set_modes(built, head_only)
-        tr_ds.epoch = epoch
+        ds = tr_low if epoch < cfg.low_res_epochs else tr_ds
+        ds.epoch = epoch
         t0, losses = time.perf_counter(), []
-        for x, y in _batches(tr_ds, rng.permutation(len(tr_ds)), cfg.batch_size, True):
-            loss = loss_fn(net(x.to(device).contiguous(memory_format=torch.channels_last)), y.to(device))
+        for x, y in _batches(ds, base_index[rng.permutation(len(base_index))], cfg.batch_size, True):
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+                logits = net(x.to(device).contiguous(memory_format=torch.channels_last))
+            loss = loss_fn(logits.float(), y.to(device))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -175,16 +248,20 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
             losses.append(float(loss))
         train_s = time.perf_counter() - t0
         p = predict(net, va_ds, device)
-        auc = roc_auc(np.array(va_ds.labels), p)
-        rec = {"epoch": epoch, "head_only": head_only, "loss": float(np.mean(losses)) if losses else None,
-               "val_auc": auc, "train_seconds": round(train_s, 1),
+        aucs = per_source_auc(np.array(va_ds.labels), p, va_names)
+        score = float(np.mean([aucs[n] for n in sorted(trained)]))
+        rec = {"epoch": epoch, "head_only": head_only, "input": cfg.low_res if ds is tr_low else cfg.input_size,
+               "loss": float(np.mean(losses)) if losses else None, "val_auc": score,
+               "val_auc_by_source": aucs, "train_seconds": round(train_s, 1),
                "eval_seconds": round(time.perf_counter() - t0 - train_s, 1)}
         history.append(rec)
         log(json.dumps(rec))
-        if auc > best_auc:
-            best_auc = auc
-            torch.save({"model": net.state_dict(), "arch": cfg.arch, "epoch": epoch, "val_auc": auc,
-                        "spec": asdict(spec), "weights": built.weights}, cfg.out / "best.pt")
+        np.save(cfg.out / f"val_probs_{epoch}.npy", p)
+        if score > best_auc:
+            best_auc = score
+            torch.save({"model": net.state_dict(), "arch": cfg.arch, "epoch": epoch, "val_auc": score,
+                        "val_auc_by_source": aucs, "spec": asdict(spec), "weights": built.weights,
+                        "data": [dataset_name(r) for r in cfg.roots], "recipe": cfg.recipe}, cfg.out / "best.pt")
         torch.save({"model": net.state_dict(), "optimizer": opt.state_dict(), "scheduler": sched.state_dict(),
                     "epoch": epoch, "best_auc": best_auc, "history": history}, cfg.out / "last.pt.tmp")
         (cfg.out / "last.pt.tmp").replace(last)
