@@ -3,16 +3,17 @@
 Decision support for clinicians, not a diagnosis.
 """
 
+from dermassist.i18n import N_, gettext_for
+
 __version__ = "0.1.0"
 
-INTENDED_USE = (
+INTENDED_USE = N_(
     "Decision support for clinicians, not a diagnosis. DermAssist estimates the probability "
     "that a dermoscopic image shows a malignant lesion; the clinician decides, and every "
     "suspicious lesion is referred to a specialist."
 )
 
-INTENDED_USE_RU = (
-    "Средство поддержки принятия решений для врача, а не диагноз. DermAssist оценивает "
-    "вероятность того, что на дерматоскопическом изображении злокачественное образование; "
-    "решение принимает врач, и каждое подозрительное образование направляется к специалисту."
-)
+
+def intended_use(lang: str | None = None) -> str:
+    """The intended-use statement in ``lang`` (None: the UI language)."""
+    return gettext_for(lang, INTENDED_USE)
