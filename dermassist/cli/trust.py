@@ -63,7 +63,7 @@ def run_fit(args: argparse.Namespace) -> int:
     """Write ``<model>.ood.npz`` and the card's ``ood`` entry."""
     from dermassist.imaging.loading import ImageLoadError
     from dermassist.inference.card import CardError
-    from dermassist.inference.ood_fit import fit_ood_for_model
+    from dermassist.trust.ood_fit import fit_ood_for_model
 
     if not _data_ok(args.data):
         return 2
@@ -80,7 +80,7 @@ def run_measure(args: argparse.Namespace) -> int:
     from dermassist.inference.card import CardError, load_card
     from dermassist.inference.ood import OodError, load_for_card
     from dermassist.inference.session import ModelSession
-    from dermassist.inference.trust_eval import measure_all
+    from dermassist.trust.measure import measure_all
 
     if not _data_ok(args.data):
         return 2

@@ -16,12 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dermassist.inference.trust_report import HEATMAP_DIR, heatmap_files, warning_texts
 from dermassist.records.models import AnalysisRecord, Examination
 from dermassist.records.settings import Settings
 from dermassist.reports.fonts import FontError
 from dermassist.reports.inputs import ModelInfo, ReferralInput, ReportError
 from dermassist.reports.strings import norm_lang
+from dermassist.trust.report import HEATMAP_DIR, heatmap_files, warning_texts
 
 if TYPE_CHECKING:
     from dermassist.inference.card import ModelCard

@@ -224,7 +224,7 @@ class ResultPanel(QFrame):
         self.threshold_label.setText(self.tr("Referral threshold: {t} ({source}).").format(t=t, source=source))
         self.warnings_label.setVisible(bool(rec.warnings))
         if rec.warnings:
-            from dermassist.inference.trust_report import warning_texts
+            from dermassist.trust.report import warning_texts
 
             head = self.tr("Analysed despite these warnings:") if rec.warnings_overridden else self.tr("Warnings:")
             texts = warning_texts(rec, "ru" if self.lang == "ru" else "en")
@@ -245,9 +245,9 @@ class ResultPanel(QFrame):
 
     def _show_trust(self, rec: AnalysisRecord, card) -> None:
         """Confidence band (words and colour) and what the threshold means for 100 patients."""
-        from dermassist.inference import trust_report
         from dermassist.inference.trust_text import per_100_sentence
         from dermassist.inference.uncertainty import operating_point
+        from dermassist.trust import report as trust_report
 
         lang = "ru" if self.lang == "ru" else "en"
         conf = trust_report.stored_confidence(rec)
