@@ -3,6 +3,8 @@
 Decision support for clinicians, not a diagnosis.
 """
 
+import os as _os
+
 from dermassist.i18n import N_, gettext_for
 
 __version__ = "0.1.0"
@@ -12,6 +14,11 @@ INTENDED_USE = N_(
     "that a dermoscopic image shows a malignant lesion; the clinician decides, and every "
     "suspicious lesion is referred to a specialist."
 )
+
+# No network use but the configured center: onnxruntime's usage telemetry (a device id under
+# ~/.cache/Microsoft and events sent to Microsoft) is switched off before onnxruntime is first
+# imported, which is when it reads this variable. ``inference.session`` also calls the API switch.
+_os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 
 def intended_use(lang: str | None = None) -> str:
