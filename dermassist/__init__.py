@@ -3,6 +3,8 @@
 Decision support for clinicians, not a diagnosis.
 """
 
+import os as _os
+
 __version__ = "0.1.0"
 
 INTENDED_USE = (
@@ -16,3 +18,8 @@ INTENDED_USE_RU = (
     "вероятность того, что на дерматоскопическом изображении злокачественное образование; "
     "решение принимает врач, и каждое подозрительное образование направляется к специалисту."
 )
+
+# No network use but the configured center: onnxruntime's usage telemetry (a device id under
+# ~/.cache/Microsoft and events sent to Microsoft) is switched off before onnxruntime is first
+# imported, which is when it reads this variable. ``inference.session`` also calls the API switch.
+_os.environ["ORT_DISABLE_TELEMETRY"] = "1"

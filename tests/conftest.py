@@ -30,6 +30,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("DERMASSIST_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("DERMASSIST_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(base / "models"))
+    # Secrets go to the 0600 fallback file: a test never reads or writes the real credential store.
+    monkeypatch.setenv("DERMASSIST_SECRET_STORE", "file")
 
 
 @pytest.fixture
