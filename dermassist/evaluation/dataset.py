@@ -1,4 +1,5 @@
-"""Labelled data folders (``labels.csv`` with a fixed train/val/test split), no torch.
+"""Labelled data folders (``labels.csv`` with a fixed train/val/test split: the shared ISIC folder's,
+Derm7pt's or a center's own), no torch.
 
 Two layouts are read: the ISIC folder (``image``, ``isic_id``, ``source``, ``malignant``,
 ``split``) and folders such as Derm7pt (``image``, ``case``, ``malignant``, ``split``). Each

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dermassist.evaluation.calibration import by_source, card_with_calibration, fit_calibration
 from dermassist.evaluation.dataset import SPLITS, read_many
-from dermassist.evaluation.metrics import (
-    apply_temperature,
-    expected_calibration_error,
-    fit_temperature,
-    summarize,
-    threshold_for_sensitivity,
-)
+from dermassist.evaluation.metrics import summarize
 from dermassist.inference.card import ModelCard, card_from_dict, load_card, write_card
 from dermassist.inference.pipeline import Failure, classify_paths
 from dermassist.inference.session import ModelSession
@@ -35,12 +29,8 @@ class SplitResult:
     p: np.ndarray
     logp: np.ndarray  # temperature-free class log-probabilities, for calibration
     failures: int
-    sources: np.ndarray  # the data folder (``dataset_name``) of each image
-
-    def only(self, source: str) -> SplitResult:
-        """The images of one data folder."""
-        m = self.sources == source
-        return SplitResult(self.split, self.y[m], self.p[m], self.logp[m], 0, self.sources[m])
+    # The data folder (``dataset_name``) of each image; empty when unknown.
+    sources: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
 
 
 def as_roots(data: Path | list[Path]) -> list[Path]:
@@ -65,68 +55,15 @@ def run_split(session: ModelSession, data: Path | list[Path], split: str, limit:
     return SplitResult(split, np.array(ys, dtype=int), p, logp, failures, np.array(names, dtype=object))
 
 
-def threshold_for_each(val: SplitResult, p_val: np.ndarray, target: float) -> tuple[float, dict[str, float]]:
-    """Highest threshold whose sensitivity is at least ``target`` on every data folder's val split
-    (not only pooled), rounded down to 1e-6; also each folder's own threshold."""
-    own = {}
-    for source in sorted(set(val.sources)):
-        m = val.sources == source
-        own[source] = threshold_for_sensitivity(val.y[m], p_val[m], target)
-    # Round down: rounding up could push the threshold above the positive that sets the sensitivity.
-    return math.floor(min(own.values()) * 1e6) / 1e6, own
-
-
-def by_source(res: SplitResult, p: np.ndarray, threshold: float, n_boot: int = 2000) -> dict[str, Any]:
-    """Each data folder's figures at ``threshold``."""
-    out = {}
-    for source in sorted(set(res.sources)):
-        m = res.sources == source
-        out[source] = summarize(res.y[m], p[m], threshold, n_boot)
-    return out
-
-
 def calibrate_and_measure(card_path: Path, data: Path | list[Path], limit: int | None = None,
                           log: Log = print) -> dict[str, Any]:
-    """Fit temperature and thresholds on ``val`` (each data folder's sensitivity target met
-    separately), measure every split pooled and per data folder, rewrite the card."""
+    """Fit temperature and thresholds on ``val`` (the sensitivity target met on every data folder's
+    val separately), measure every split pooled and per data folder, rewrite the card."""
     card = load_card(card_path)
     session = ModelSession(card, providers="cpu")
     results = {s: run_split(session, data, s, limit) for s in SPLITS}
-    val = results["val"]
-    t = fit_temperature(val.logp, val.y)
-    p_val = apply_temperature(val.logp, t)[:, 1]
-    points = {}
-    for key, target in (("sens90", 0.90), ("sens95", 0.95)):
-        thr, own = threshold_for_each(val, p_val, target)
-        m = summarize(val.y, p_val, thr, n_boot=200)
-        points[key] = {"threshold": thr, "val_sensitivity": m["sensitivity"]["value"],
-                       "val_specificity": m["specificity"]["value"],
-                       "val_sensitivity_by_source": {k: v["sensitivity"]["value"] for k, v in
-                                                     by_source(val, p_val, thr, n_boot=20).items()},
-                       "threshold_by_source": {k: round(v, 6) for k, v in own.items()}}
-    threshold = points["sens90"]["threshold"]
-    metrics: dict[str, Any] = {"by_source": {}}
-    for split, res in results.items():
-        p_cal = apply_temperature(res.logp, t)[:, 1]
-        metrics[split] = summarize(res.y, p_cal, threshold)
-        metrics[split]["ece_uncalibrated"] = round(expected_calibration_error(res.y, res.p), 4)
-        metrics[split]["failures"] = res.failures
-        for source, m in by_source(res, p_cal, threshold).items():
-            metrics["by_source"].setdefault(source, {})[split] = m
-            log(f"{split} {source}: AUC {m['roc_auc']['value']:.4f} {m['roc_auc']['ci95']} "
-                f"sens {m['sensitivity']['value']:.3f} spec {m['specificity']['value']:.3f}")
-        log(f"{split} pooled: AUC {metrics[split]['roc_auc']['value']:.4f} "
-            f"sens {metrics[split]['sensitivity']['value']:.3f} spec {metrics[split]['specificity']['value']:.3f}")
-    metrics["calibration"] = {"method": "temperature scaling fitted on val", "temperature": round(t, 4),
-                              "val_ece_before": metrics["val"]["ece_uncalibrated"],
-                              "val_ece_after": metrics["val"]["ece"]}
-    metrics["threshold_rule"] = ("highest threshold with sensitivity >= 0.90 on the val split of every data "
-                                 "source separately (after calibration)")
-    data_dict = card.to_json_dict()
-    data_dict["output"]["temperature"] = round(t, 4)
-    data_dict["threshold"] = threshold
-    data_dict["operating_points"] = points
-    data_dict["metrics"] = metrics
+    cal = fit_calibration("val", results, log=log)
+    data_dict = card_with_calibration(card.to_json_dict(), cal)
     write_card(card_from_dict(data_dict, card_path), card_path)
     return data_dict
 
@@ -161,3 +98,20 @@ def evaluate(card: ModelCard, data: Path | list[Path], splits: list[str], out: P
         write_report(card, report, curves, out)
         (out / "evaluation.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     return report
+
+
+def write_to_card(card: ModelCard, report: dict[str, Any], data: Path | list[Path]) -> Path:
+    """Record an :func:`evaluate` report's per-split figures in the card (``metrics.<split>``), keeping the
+    calibration entries; the figures are at the card's own threshold and temperature."""
+    assert card.path is not None
+    data_dict = card.to_json_dict()
+    metrics = {k: v for k, v in data_dict.get("metrics", {}).items() if k != "note"}
+    for split, figures in report["splits"].items():
+        metrics[split] = figures
+    for source, splits in report.get("by_source", {}).items():
+        metrics.setdefault("by_source", {}).setdefault(source, {}).update(splits)
+    metrics["evaluated_on"] = {"data": ", ".join(r.name for r in as_roots(data)), "splits": list(report["splits"]),
+                               "threshold": report["threshold"], "temperature": report["temperature"]}
+    data_dict["metrics"] = metrics
+    write_card(card_from_dict(data_dict, card.path), card.path)
+    return card.path

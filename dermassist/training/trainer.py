@@ -78,7 +78,8 @@ def seed_everything(seed: int) -> None:
 def input_spec(built: Built, size: int, colour_constancy: str = "none") -> InputSpec:
     """The card's input description for a built network."""
     scale, mean, std = built.norm
-    return InputSpec("input", (size, size), "NCHW", "squash", "RGB", scale, mean, std, "area", colour_constancy)
+    return InputSpec("input", (size, size), "NCHW", "squash", "RGB", scale, mean, std, "area",
+                     colour_constancy=colour_constancy)
 
 
 def use_bf16(choice: str, device: torch.device) -> bool:

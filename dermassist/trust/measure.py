@@ -19,13 +19,13 @@ import numpy as np
 
 from dermassist.imaging.loading import load_image
 from dermassist.imaging.quality import QualityLimits, assess_quality, lesion_mask, work_grey
-from dermassist.inference.features import BatchOutputs, outputs_for_images
 from dermassist.inference.heatmap import concentration
 from dermassist.inference.ood import OodModel
-from dermassist.inference.ood_fit import split_outputs
 from dermassist.inference.preprocess import preprocess
 from dermassist.inference.session import ModelSession
 from dermassist.inference.uncertainty import confidence, odds_factor_for, operating_point, tta_batch, tta_views
+from dermassist.trust.features import BatchOutputs, outputs_for_images
+from dermassist.trust.ood_fit import split_outputs
 
 Log = Callable[[str], None]
 
@@ -42,7 +42,7 @@ def _expit(x: np.ndarray, temperature: float) -> np.ndarray:
 
 def ood_rates(session: ModelSession, ood: OodModel, test: BatchOutputs) -> dict[str, Any]:
     """Share of test dermoscopy images passed, and of the probe set flagged (overall and per group)."""
-    from dermassist.inference.ood_probe import PROBE_SET_NAME, probe_set
+    from dermassist.trust.ood_probe import PROBE_SET_NAME, probe_set
 
     try:
         probes = probe_set()
@@ -105,7 +105,7 @@ def _tta_probabilities(session: ModelSession, paths: list[Path], cache_dir: Path
     views = tta_views(height, width)
     logits = []
     for path in paths:
-        x = preprocess(load_image(path, min_size=(width, height)).rgb, card.input)
+        x = preprocess(load_image(path, min_size=card.input.decode_min_size).rgb, card.input)
         probs = session.run(tta_batch(x, card.input.layout, views)).probabilities
         # Kept temperature-free (like the feature cache): the mean probability is recomputed from these.
         p = np.clip(probs[:, card.output.positive_index], 1e-12, 1 - 1e-12)
@@ -129,7 +129,7 @@ def tta_effect(
     tta_p = _expit(_tta_probabilities(session, paths, cache_dir), t).mean(axis=1)
     lat: dict[str, list[float]] = {"plain": [], "tta": []}
     for path in paths[:latency_n]:
-        x = preprocess(load_image(path, min_size=(width, height)).rgb, card.input)
+        x = preprocess(load_image(path, min_size=card.input.decode_min_size).rgb, card.input)
         for key, batch in (("plain", x[None]), ("tta", tta_batch(x, card.input.layout, views))):
             t0 = time.perf_counter()
             session.run(batch)
