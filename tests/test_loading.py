@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from conftest import make_rgb
@@ -58,9 +59,43 @@ def test_large_jpeg_decoded_at_reduced_scale(tmp_path: Path) -> None:
     big = np.asarray(Image.fromarray(make_rgb(400, 300)).resize((4000, 3000)))
     Image.fromarray(big).save(tmp_path / "big.jpg", quality=90)
     reduced = load_image(tmp_path / "big.jpg", min_size=(224, 224))
-    assert reduced.reduced and reduced.size == (500, 375) and reduced.original_size == (4000, 3000)
+    # Reduced only down to DRAFT_MARGIN x the size asked for (1/2 here: 1/4 would give 750 < 4 x 224 rows).
+    assert reduced.reduced and reduced.size == (2000, 1500) and reduced.original_size == (4000, 3000)
     full = load_image(tmp_path / "big.jpg")
     assert not full.reduced and full.size == (4000, 3000)
+    small = load_image(tmp_path / "big.jpg", min_size=(100, 100))
+    assert small.size == (1000, 750)  # 1/8 would leave 375 < 4 x 100 rows
+
+
+def _textured(width: int, height: int, seed: int = 0) -> np.ndarray:
+    """A photograph-like picture: smooth shading plus fine texture (what the network reads)."""
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:height, 0:width]
+    base = 120 + 60 * np.sin(xx / 97.0) * np.cos(yy / 71.0)
+    noise = cv2.GaussianBlur(rng.normal(0, 25, (height, width)).astype(np.float32), (0, 0), 1.2)
+    lesion = 70 * np.exp(-(((xx - width / 2) / (width / 5)) ** 2 + ((yy - height / 2) / (height / 6)) ** 2))
+    grey = base + noise - lesion
+    rgb = np.stack([grey * 1.05, grey * 0.8, grey * 0.7], axis=-1)
+    return np.clip(rgb, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("size", [(2592, 1944), (1504, 1129), (944, 1127), (4000, 3000)])
+def test_same_pixels_whatever_the_file_format(tmp_path: Path, size: tuple[int, int]) -> None:
+    """A JPEG (decoded at reduced scale) and a PNG/TIFF of its exact pixels give the network the same
+    input, within the measured tolerance of the reduced-scale decode (benchmarks/decode_consistency.py)."""
+    from dermassist.inference.card import InputSpec
+    from dermassist.inference.preprocess import resize_to_input
+
+    spec = InputSpec("input", (224, 224), "NCHW", "squash", "RGB", 1 / 255, (0.5,) * 3, (0.5,) * 3, "area")
+    Image.fromarray(_textured(*size)).save(tmp_path / "a.jpg", quality=92)
+    pixels = load_image(tmp_path / "a.jpg").rgb  # the JPEG's own full decode
+    Image.fromarray(pixels).save(tmp_path / "a.png")
+    Image.fromarray(pixels).save(tmp_path / "a.tif")
+    via_jpeg = resize_to_input(load_image(tmp_path / "a.jpg", min_size=(224, 224)).rgb, spec).astype(int)
+    for other in ("a.png", "a.tif"):
+        via_other = resize_to_input(load_image(tmp_path / other, min_size=(224, 224)).rgb, spec).astype(int)
+        diff = np.abs(via_jpeg - via_other)
+        assert diff.max() <= 3 and diff.mean() < 0.5, (other, diff.max(), diff.mean())
 
 
 def test_bytes_source() -> None:
