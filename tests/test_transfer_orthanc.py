@@ -60,7 +60,8 @@ def test_referral_arrives_intact(
         assert tags["PatientName"] == NAME
         assert tags["ReferringPhysicianName"] == "Петрова Анна Сергеевна"
         assert tags["InstitutionName"] == "Поликлиника №5"
-        assert tags["PatientTelephoneNumbers"] == "+7 900 123-45-67"
+        assert tags["PatientTelephoneNumbers"] == "+79001234567"
+        assert "+7 900 123-45-67" in tags["PatientComments"]
         assert tags["StudyDescription"].startswith("DermAssist: malignant 91.0%")
     # Images: the JPEG's own bytes and the PNG's exact pixels, both viewable (Orthanc Explorer's preview).
     jpg_id = by_uid[files["IMG001.dcm"].sop_instance_uid]
