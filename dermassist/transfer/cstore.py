@@ -16,6 +16,7 @@ import ssl
 from pydicom import dcmread
 from pydicom.filebase import DicomBytesIO
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.dicom_build import DERMOSCOPIC, VL_PHOTOGRAPHIC
 from dermassist.transfer.errors import SopClassRejected, TransferError
@@ -45,7 +46,9 @@ def tls_context(settings: Settings) -> ssl.SSLContext:
     try:
         return ssl.create_default_context(cafile=settings.dimse_ca_bundle.strip() or None)
     except (OSError, ssl.SSLError) as exc:
-        raise TransferError(f"the CA certificate file for DIMSE TLS cannot be read ({exc})", retry=False) from None
+        raise TransferError(
+            _("the CA certificate file for DIMSE TLS cannot be read ({error})").format(error=exc), retry=False
+        ) from None
 
 
 def _tls_problem(settings: Settings) -> str:
@@ -57,11 +60,11 @@ def _tls_problem(settings: Settings) -> str:
         ):
             return ""
     except ssl.SSLCertVerificationError as exc:
-        return f"TLS certificate check failed ({exc.verify_message or exc.reason})"
+        return _("TLS certificate check failed ({error})").format(error=exc.verify_message or exc.reason)
     except ssl.SSLError as exc:
-        return f"TLS handshake failed ({exc.reason or exc})"
+        return _("TLS handshake failed ({error})").format(error=exc.reason or exc)
     except OSError as exc:
-        return f"cannot connect ({exc.strerror or exc})"
+        return _("cannot connect ({error})").format(error=exc.strerror or exc)
 
 
 def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # type: ignore[no-untyped-def]
@@ -127,13 +130,17 @@ class CStoreTransport:
                 except (RuntimeError, ValueError, OSError) as exc:
                     if not assoc.is_established:
                         raise TransferError(
-                            f"{self.destination}: connection dropped while sending {inst.name}"
+                            _("{destination}: connection dropped while sending {name}").format(
+                                destination=self.destination, name=inst.name
+                            )
                         ) from None
                     raise TransferError(f"{self.destination}: sending {inst.name} failed ({exc})") from None
                 code = int(getattr(status, "Status", -1)) if status else -1
                 if code == -1:
                     raise TransferError(
-                        f"{self.destination}: connection dropped while sending {inst.name} (no answer came back)"
+                        _("{destination}: connection dropped while sending {name} (no answer came back)").format(
+                            destination=self.destination, name=inst.name
+                        )
                     )
                 if code == _SOP_CLASS_NOT_SUPPORTED and inst.sop_class == DERMOSCOPIC:
                     raise SopClassRejected(f"{self.destination}: Dermoscopic Photography refused (0x0122)")

@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from dermassist.i18n import _
 from dermassist.records.db import utc_now
 from dermassist.records.settings import Settings, load_settings
 from dermassist.records.store import RecordStore
@@ -182,12 +183,14 @@ def pid_alive(pid: int) -> bool:
 
 def lease_dead(owner: str, heartbeat: float | None, now: float, timeout: float = LEASE_TIMEOUT_S) -> str:
     """Why the lease is dead ('' when it may still be alive)."""
-    pid_text, _, host = owner.partition("@")
+    pid_text, _at, host = owner.partition("@")
     local = host == socket.gethostname() and pid_text.isdigit() and int(pid_text) != os.getpid()
     if local and not pid_alive(int(pid_text)):
-        return f"sender process {pid_text} is gone"
+        return _("sender process {pid} is gone").format(pid=pid_text)
     if heartbeat is None or heartbeat < now - timeout:
-        return f"no sign of life from sender {owner or '(unknown)'} for {timeout:.0f} s"
+        return _("no sign of life from sender {owner} for {seconds} s").format(
+            owner=owner or "?", seconds=f"{timeout:.0f}"
+        )
     return ""
 
 
@@ -206,7 +209,7 @@ def recover_stale(store: RecordStore, *, now: float | None = None, stale_after: 
             conn.execute(
                 "UPDATE outbox SET state = 'queued', sending_since = NULL, lease_owner = '', heartbeat_at = NULL, "
                 "next_attempt_at = ?, updated_at = ?, last_error = ? WHERE id = ? AND state = 'sending'",
-                (now, utc_now(), f"interrupted while sending ({why})", row["id"]),
+                (now, utc_now(), _("interrupted while sending ({why})").format(why=why), row["id"]),
             )
             released += 1
     return released

@@ -22,6 +22,7 @@ from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset
 from pydicom.valuerep import MAX_VALUE_LEN, validate_value
 
+from dermassist.i18n import _
 from dermassist.transfer.errors import PackageError
 
 PN_GROUP_MAX = 64  # PS3.5 6.2: 64 characters per component group
@@ -152,4 +153,4 @@ def check_lengths(ds: Dataset) -> None:
     """Raise PackageError naming every value that does not fit its VR (nothing is written then)."""
     problems = length_problems(ds)
     if problems:
-        raise PackageError("a DICOM value does not fit its VR: " + "; ".join(problems))
+        raise PackageError(_("a DICOM value does not fit its VR: {problems}").format(problems="; ".join(problems)))
