@@ -113,6 +113,21 @@ def test_check_connection(orthanc: OrthancServer) -> None:
         assert not down.ok and "cannot connect" in down.message
 
 
+def test_resent_referral_is_proven_by_orthancs_answer(
+    orthanc: OrthancServer, store: RecordStore, pictures: tuple[Path, Path]
+) -> None:
+    """Orthanc lists instances it already had in ReferencedSOPSequence too: a resend is delivered, once."""
+    settings = orthanc.settings("dicomweb", dicomweb_confirm_qido=True)
+    exam = make_referral(store, list(pictures), [0.6, 0.2])
+    first = outbox.enqueue(store, exam.id, settings)
+    assert [r.state for r in sender.process_due(store, settings)] == ["delivered"]
+    second = outbox.enqueue(store, exam.id, settings)  # sent again: same images, a new report and SR
+    assert second.id != first.id
+    [result] = sender.process_due(store, settings)
+    assert result.state == "delivered", result.error
+    assert len(orthanc.instances_of_study(first.study_uid)) == 2 + 2 + 2  # images once, two reports, two SRs
+
+
 @pytest.mark.parametrize("protocol", ["dimse", "dicomweb"])
 def test_server_killed_mid_outbox_every_referral_delivered_exactly_once(
     protocol: str,
