@@ -231,4 +231,4 @@ def test_messages_in_russian(store: RecordStore, stub: StubPacs, item: outbox.Ou
     result = _try(store, stub, item, "partial")
     assert "STOW-RS: сервер отклонил 1 из 4 объектов (IMG002.dcm: 0xA700 не хватает ресурсов; HTTP 202)" in result.error
     stub.mode = "html"
-    assert "это не сервер DICOMweb" in check_connection(stub.settings()).message
+    assert "это не DICOMweb-сервер" in check_connection(stub.settings()).message

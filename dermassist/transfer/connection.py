@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 
 from dermassist.i18n import _
+from dermassist.i18n.fmt import format_integer
 from dermassist.records.settings import Settings
 from dermassist.transfer.errors import TransferError
 from dermassist.transfer.transport import check_configured, describe_destination
@@ -33,8 +34,8 @@ def _echo(settings: Settings) -> str:
             assoc.release()
     code = int(getattr(status, "Status", -1)) if status else -1
     if code != 0:
-        raise TransferError(f"C-ECHO answered with status {code if code < 0 else hex(code)}")
-    return "C-ECHO succeeded"
+        raise TransferError(_("C-ECHO answered with status {code}").format(code=code if code < 0 else hex(code)))
+    return _("C-ECHO succeeded")
 
 
 def _qido(settings: Settings) -> str:
@@ -72,4 +73,5 @@ def check_connection(settings: Settings) -> ConnectionResult:
     except Exception as exc:  # a connection test must report, not crash the settings dialog
         return ConnectionResult(False, f"{type(exc).__name__}: {exc}", time.monotonic() - started)
     elapsed = time.monotonic() - started
-    return ConnectionResult(True, f"{describe_destination(settings)}: {what} ({elapsed * 1000:.0f} ms)", elapsed)
+    took = _("{ms} ms").format(ms=format_integer(round(elapsed * 1000)))
+    return ConnectionResult(True, f"{describe_destination(settings)}: {what} ({took})", elapsed)

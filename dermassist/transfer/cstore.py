@@ -82,16 +82,20 @@ def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # typ
             settings.dimse_host, int(settings.dimse_port), ae_title=settings.dimse_called_aet[:16], tls_args=tls_args
         )
     except (OSError, ValueError) as exc:
-        raise TransferError(f"{where}: cannot connect ({exc})") from None
+        raise TransferError(_("{where}: cannot connect ({error})").format(where=where, error=exc)) from None
     if assoc.is_established:
         return assoc
     if assoc.is_rejected:
-        raise TransferError(f"{where}: association rejected (check the AE titles: ours {settings.dimse_calling_aet!r})")
+        raise TransferError(
+            _("{where}: association rejected (check the AE titles: ours {aet!r})").format(
+                where=where, aet=settings.dimse_calling_aet
+            )
+        )
     if settings.dimse_tls:
         problem = _tls_problem(settings)
         if problem:
             raise TransferError(f"{where}: {problem}")
-    raise TransferError(f"{where}: cannot connect or no answer (association aborted)")
+    raise TransferError(_("{where}: cannot connect or no answer (association aborted)").format(where=where))
 
 
 class CStoreTransport:
@@ -117,10 +121,17 @@ class CStoreTransport:
                 if (inst.sop_class, inst.transfer_syntax) in accepted:
                     continue
                 if inst.sop_class == DERMOSCOPIC and (VL_PHOTOGRAPHIC, inst.transfer_syntax) in accepted:
-                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography not accepted by the receiver")
+                    raise SopClassRejected(
+                        _("{where}: Dermoscopic Photography not accepted by the receiver").format(
+                            where=self.destination
+                        )
+                    )
                 raise TransferError(
-                    f"{self.destination}: the receiver does not accept {inst.name} "
-                    f"(SOP class {inst.sop_class}, transfer syntax {inst.transfer_syntax})",
+                    _(
+                        "{where}: the receiver does not accept {name} (SOP class {sop_class}, transfer syntax {syntax})"
+                    ).format(
+                        where=self.destination, name=inst.name, sop_class=inst.sop_class, syntax=inst.transfer_syntax
+                    ),
                     retry=False,
                 )
             for inst in instances:
@@ -130,22 +141,32 @@ class CStoreTransport:
                 except (RuntimeError, ValueError, OSError) as exc:
                     if not assoc.is_established:
                         raise TransferError(
-                            _("{destination}: connection dropped while sending {name}").format(
-                                destination=self.destination, name=inst.name
+                            _("{where}: connection dropped while sending {name}").format(
+                                where=self.destination, name=inst.name
                             )
                         ) from None
-                    raise TransferError(f"{self.destination}: sending {inst.name} failed ({exc})") from None
+                    raise TransferError(
+                        _("{where}: sending {name} failed ({error})").format(
+                            where=self.destination, name=inst.name, error=exc
+                        )
+                    ) from None
                 code = int(getattr(status, "Status", -1)) if status else -1
                 if code == -1:
                     raise TransferError(
-                        _("{destination}: connection dropped while sending {name} (no answer came back)").format(
-                            destination=self.destination, name=inst.name
+                        _("{where}: connection dropped while sending {name} (no answer came back)").format(
+                            where=self.destination, name=inst.name
                         )
                     )
                 if code == _SOP_CLASS_NOT_SUPPORTED and inst.sop_class == DERMOSCOPIC:
-                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography refused (0x0122)")
+                    raise SopClassRejected(
+                        _("{where}: Dermoscopic Photography refused (0x0122)").format(where=self.destination)
+                    )
                 if code not in _OK:
-                    raise TransferError(f"{self.destination}: {inst.name} refused with status 0x{code:04X}")
+                    raise TransferError(
+                        _("{where}: {name} refused with status {status}").format(
+                            where=self.destination, name=inst.name, status=f"0x{code:04X}"
+                        )
+                    )
                 if on_stored:
                     on_stored(inst.sop_instance_uid)
         finally:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from dermassist.i18n import _
 from dermassist.imaging.jpeg_metadata import JpegStructureError, exif_orientation, icc_profile, strip_jpeg_metadata
 from dermassist.transfer.errors import PackageError
 
@@ -96,7 +97,7 @@ def pixel_data_for(data: bytes, label: str) -> PixelData:
         img = Image.open(io.BytesIO(data))
         img.load()
     except Exception as exc:
-        raise PackageError(f"{label}: cannot read the image ({exc})") from None
+        raise PackageError(_("{label}: cannot read the image ({error})").format(label=label, error=exc)) from None
     info = inspect_jpeg(data)
     icc = icc_profile(data)
     baseline = info is not None and info.sof == 0xC0 and info.precision == 8 and info.components == 3

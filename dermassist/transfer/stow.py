@@ -50,11 +50,15 @@ class StowTransport:
         except NotDicomweb as exc:
             if resp.status_code in (200, 202):
                 raise TransferError(
-                    _("STOW-RS: not a DICOMweb server (HTTP {status}, {why}); nothing is counted as delivered").format(
-                        status=resp.status_code, why=exc
-                    )
+                    _(
+                        "STOW-RS: not a DICOMweb server (HTTP {status}, {error}); nothing is counted as delivered"
+                    ).format(status=resp.status_code, error=exc)
                 ) from None
-            raise TransferError(f"STOW-RS: HTTP {resp.status_code} {resp.reason}: {_snippet(resp.text)}") from None
+            raise TransferError(
+                _("STOW-RS: HTTP {status} {reason}: {answer}").format(
+                    status=resp.status_code, reason=resp.reason, answer=_snippet(resp.text)
+                )
+            ) from None
         by_uid = {i.sop_instance_uid: i for i in instances}
         confirmed = [uid for uid in by_uid if uid in outcome.stored]
         if on_stored:
@@ -65,9 +69,9 @@ class StowTransport:
         if missing:
             raise TransferError(
                 _(
-                    "STOW-RS: the server confirmed {confirmed} of {total} instances (HTTP {status}); "
+                    "STOW-RS: the server confirmed {done} of {total} instances (HTTP {status}); "
                     "the referral is sent again later"
-                ).format(confirmed=len(confirmed), total=len(by_uid), status=resp.status_code)
+                ).format(done=len(confirmed), total=len(by_uid), status=resp.status_code)
             )
         if self.settings.dicomweb_confirm_qido:
             self.confirm_with_qido(instances)
@@ -78,11 +82,11 @@ class StowTransport:
             return
         rejected = [by_uid[u] for u in failed]
         if all(i.sop_class == DERMOSCOPIC and failed[i.sop_instance_uid] in _CLASS_REASONS for i in rejected):
-            raise SopClassRejected("STOW-RS: the server does not accept Dermoscopic Photography images")
+            raise SopClassRejected(_("STOW-RS: the server does not accept Dermoscopic Photography images"))
         reasons = "; ".join(f"{by_uid[u].name}: {describe_reason(r)}" for u, r in sorted(failed.items()))
         raise TransferError(
-            _("STOW-RS: the server refused {failed} of {total} instances ({reasons}; HTTP {status})").format(
-                failed=len(failed), total=len(by_uid), reasons=reasons, status=status
+            _("STOW-RS: the server refused {refused} of {total} instances ({reasons}; HTTP {status})").format(
+                refused=len(failed), total=len(by_uid), reasons=reasons, status=status
             )
         )
 
