@@ -35,6 +35,7 @@ class ModelInfo:
     val_sensitivity: float | None = None
     val_specificity: float | None = None
     card_found: bool = True
+    training_data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,7 @@ def model_info(analysis: AnalysisRecord, card: ModelCard | None, preset: str) ->
         sha256=card.sha256,
         threshold=analysis.threshold,
         metrics=dict(card.metrics),
+        training_data=dict(card.training_data),
         temperature=card.output.temperature,
         val_sensitivity=float(sens) if isinstance(sens, (int, float)) else None,
         val_specificity=float(spec) if isinstance(spec, (int, float)) else None,

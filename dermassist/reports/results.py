@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from dermassist.inference.performance import performance_lines
 from dermassist.records.models import AnalysisRecord
 from dermassist.reports.flowables import Picture, picture_info
 from dermassist.reports.inputs import ModelInfo, ReferralInput
@@ -167,6 +168,10 @@ def metrics_block(lang: str, model: ModelInfo, preset: str = "card") -> list[Flo
     w = CONTENT_W
     table = grid_table([header, *rows], [w * 0.5, w * 0.2, w * 0.3])
     block: list[Flowable] = [Spacer(1, 2 * mm), para(title, "strong"), Spacer(1, 1.5 * mm), table]
+    by_source = performance_lines(model.metrics, model.training_data, lang)
+    if by_source:
+        block += [Spacer(1, 1.5 * mm), para(t(lang, "metrics_by_source"), "label")]
+        block += [para(f"• {line}", "small") for line in by_source]
     if preset != "card":
         # The card's test figures belong to its own threshold, not to the operating point in use.
         block += [Spacer(1, 1 * mm), para(t(lang, "metrics_at_card_threshold"), "small")]

@@ -89,6 +89,7 @@ _TEXT: dict[str, str] = {
     "card_missing": N_("The model's card is not installed on this computer; its test metrics are not available."),
     "metrics_title": N_("Model performance on its held-out test set (n = {n}), with 95% confidence intervals"),
     "metrics_na": N_("Test-set metrics: not available in the model card."),
+    "metrics_by_source": N_("Each image source separately (at the same threshold):"),
     "metrics_at_card_threshold": N_(
         "Sensitivity, specificity and accuracies in this table are at the model card's own threshold."
     ),
