@@ -36,6 +36,8 @@ class ModelInfo:
     val_specificity: float | None = None
     card_found: bool = True
     training_data: Mapping[str, Any] = field(default_factory=dict)
+    validated: bool = True  # False while the card's threshold is a default (an uncalibrated imported model)
+    limitations: tuple[str, ...] = ()  # printed for an imported model, as its card words them
 
 
 @dataclass(frozen=True)

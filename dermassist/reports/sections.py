@@ -44,6 +44,8 @@ def header(data: ReferralInput) -> list[Flowable]:
     left: list[Flowable] = [para(or_not_given(lang, s.clinic_name), "clinic")]
     if s.clinic_address.strip():
         left.append(para(s.clinic_address, "small"))
+    if s.clinic_phone.strip():
+        left.append(para(t(lang, "clinic_phone_line", phone=s.clinic_phone.strip()), "small"))
     right: list[Flowable] = [para(t(lang, "to_center"), "label"), para(or_not_given(lang, s.center_name), "strong")]
     if s.center_contact.strip():
         right.append(para(s.center_contact, "small"))
@@ -85,20 +87,26 @@ def title_block(data: ReferralInput) -> list[Flowable]:
 
 
 def site_label(data: ReferralInput) -> str:
-    """The lesion site in words: the stored label (translated from the body map when possible)."""
+    """The lesion site in the report's language with the view, e.g. 'left forearm (front view)'.
+
+    Text the doctor wrote is printed as written.
+    """
     site, lang = data.examination.site, data.lang
     if site is None:
         return t(lang, "site_not_marked")
     try:
-        derived = bodymap.region_name(site.view, site.x, site.y, lang)
-        derived_en = bodymap.region_name(site.view, site.x, site.y, "en")
+        name = bodymap.describe_site(site, lang)
     except ValueError:
         return site.label or t(lang, "site_not_marked")
-    # A label the doctor typed is kept as written; one that is just the map's own English wording
-    # follows the report's language.
-    if site.label and site.label != derived_en:
-        return site.label
-    return f"{derived} ({t(lang, 'view.' + site.view)})"
+    return f"{name} ({t(lang, 'view.' + site.view)})" if site.view in bodymap.VIEWS else name
+
+
+def doctor_phone(data: ReferralInput) -> str:
+    """The settings' doctor phone, when the referring doctor is the settings' doctor ('' otherwise)."""
+    s, named = data.settings, data.examination.referring_doctor.strip()
+    if named and named.casefold() != s.doctor_name.strip().casefold():
+        return ""  # another doctor referred: this phone is not theirs
+    return s.doctor_phone.strip()
 
 
 def patient_block(data: ReferralInput) -> list[Flowable]:
@@ -113,6 +121,7 @@ def patient_block(data: ReferralInput) -> list[Flowable]:
         (t(lang, "record_number"), or_not_given(lang, p.record_number)),
         (t(lang, "phone"), para(or_not_given(lang, p.phone), "strong")),
         (t(lang, "referring_doctor"), or_not_given(lang, doctor)),
+        *([(t(lang, "doctor_phone"), para(phone, "strong"))] if (phone := doctor_phone(data)) else []),
         (t(lang, "exam_date"), fmt_date(lang, exam.date)),
         (t(lang, "site"), para(site_label(data), "strong")),
     ]
