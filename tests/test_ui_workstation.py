@@ -50,7 +50,7 @@ def fill_patient_dialog(monkeypatch, qtbot, name: str, phone: str = "", birth=No
         dialog.full_name.setText(name)
         qtbot.keyClicks(dialog.phone, phone)
         if birth:
-            dialog.birth_date.setDate(birth)
+            qtbot.keyClicks(dialog.birth_date.edit, birth)
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         return dialog.result()
 
@@ -299,6 +299,17 @@ def test_referral_and_send_to_center_hooks(qtbot, monkeypatch, tmp_path, install
     click(qtbot, view.report_button)
     assert opened and opened[0][:2] == (view.exam.id, "en")
     assert win.store.get_examination(view.exam.id).notes == "edited before the letter"  # saved first
+    # No center is set up: the doctor is told at once and offered Settings; nothing is queued then.
+    from dermassist.ui import exam_actions
+
+    asked: list[str] = []
+    opened_settings: list[bool] = []
+    monkeypatch.setattr(exam_actions, "ask_without_center", lambda _parent: asked.append("settings") or "settings")
+    monkeypatch.setattr(win, "open_settings", lambda: opened_settings.append(True))
+    click(qtbot, view.send_button)
+    assert asked == ["settings"] and opened_settings == [True] and outbox.list_items(win.store) == []
+    # Putting it in the Outbox anyway (for export to a USB stick) queues it.
+    monkeypatch.setattr(exam_actions, "ask_without_center", lambda _parent: "queue")
     click(qtbot, view.send_button)
     items = outbox.list_items(win.store)
     assert [i.examination_id for i in items] == [view.exam.id]

@@ -25,6 +25,7 @@ from dermassist.ui.camera_dialog import image_to_png
 from dermassist.ui.image_viewer import ImageViewer, read_pixmap
 
 THUMB = 96
+STRIP = 64  # thumbnails shown this big: room for the picture on a 768-px screen
 HEATMAP_SIDE = 512  # the heatmap layer is made at most this big; the viewer stretches it smoothly
 _thumb_cache: dict[str, QIcon] = {}
 
@@ -69,8 +70,8 @@ class ImagesPane(QWidget):
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbs.setWrapping(False)
-        self.thumbs.setIconSize(QSize(THUMB, THUMB))
-        self.thumbs.setFixedHeight(THUMB + 30)
+        self.thumbs.setIconSize(QSize(STRIP, STRIP))
+        self.thumbs.setFixedHeight(STRIP + 26)
         self.thumbs.setMovement(QListWidget.Movement.Static)
         lay.addWidget(self.thumbs)
         row = QHBoxLayout()

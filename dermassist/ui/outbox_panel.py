@@ -114,6 +114,8 @@ class OutboxPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # The buttons follow the selection at once, not at the sender's next 10-s refresh.
+        self.table.itemSelectionChanged.connect(self._update_actions)
         lay.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.send_now = QPushButton(self.tr("Send now"))
@@ -256,7 +258,10 @@ class OutboxPanel(QWidget):
             if item.id == selected:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
-        waiting = sum(1 for i in items if i.state != "delivered")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        waiting = sum(1 for i in getattr(self, "items", []) if i.state != "delivered")
         self.send_now.setEnabled(waiting > 0)
         has_sel = self.selected_item_id() is not None
         self.export.setEnabled(has_sel)
