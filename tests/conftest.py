@@ -30,6 +30,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("DERMASSIST_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("DERMASSIST_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("DERMASSIST_MODELS_DIR", str(base / "models"))
+    # Secrets go to the 0600 fallback file: a test never reads or writes the real credential store.
+    monkeypatch.setenv("DERMASSIST_SECRET_STORE", "file")
+
+
+@pytest.fixture(autouse=True)
+def _ui_language_restored() -> Iterator[None]:
+    """A test that switches the core's UI language (directly or by opening the UI) does not leak it."""
+    from dermassist.i18n import current_language, set_language
+
+    before = current_language()
+    yield
+    set_language(before)
 
 
 @pytest.fixture

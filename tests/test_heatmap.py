@@ -92,8 +92,8 @@ def trained_card(isic_dir: Path) -> ModelCard:
 def test_heatmap_concentrates_on_the_lesion(trained_card: ModelCard, isic_dir: Path) -> None:
     """On the test split, the heat (CAM magnitude) is higher on the Otsu lesion mask than on the border band."""
     from dermassist.evaluation.dataset import read_labels
-    from dermassist.inference.features import outputs_for_paths
-    from dermassist.inference.trust_eval import heatmap_concentration
+    from dermassist.trust.features import outputs_for_paths
+    from dermassist.trust.measure import heatmap_concentration
 
     paths = [s.path for s in read_labels(isic_dir, "test")]
     session = ModelSession(trained_card, providers="cpu")

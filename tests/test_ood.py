@@ -15,6 +15,7 @@ from PIL import Image
 
 from dermassist.inference import ood
 from dermassist.inference.card import ModelCard, load_card, sha256_file
+from dermassist.trust import ood_fit
 
 FEATURE_CACHE = Path(tempfile.gettempdir()) / "dermassist-feature-cache"
 
@@ -26,7 +27,7 @@ def test_fit_passes_its_own_kind_and_flags_a_shifted_kind() -> None:
     val = np.abs(rng.normal(0, 1, (500, 20)) @ mix)
     other = np.abs(rng.normal(0, 1, (500, 20)) @ mix)
     other[:, :10] = 0  # another kind of picture: half the feature channels stay silent
-    model = ood.fit(train, val, percentile=99.0)
+    model = ood_fit.fit(train, val, percentile=99.0)
     assert 0.0 <= model.shrinkage <= 1.0
     assert (model.distances(val) <= model.threshold).mean() == pytest.approx(0.99, abs=0.003)
     fresh = np.abs(rng.normal(0, 1, (1000, 20)) @ mix)
@@ -38,14 +39,14 @@ def test_fit_passes_its_own_kind_and_flags_a_shifted_kind() -> None:
 
 def test_ledoit_wolf_shrinks_more_when_samples_are_few() -> None:
     rng = np.random.default_rng(1)
-    few = ood.ledoit_wolf(rng.normal(0, 1, (30, 50)))[2]
-    many = ood.ledoit_wolf(rng.normal(0, 1, (5000, 50)) * np.linspace(0.2, 3, 50))[2]
+    few = ood_fit.ledoit_wolf(rng.normal(0, 1, (30, 50)))[2]
+    many = ood_fit.ledoit_wolf(rng.normal(0, 1, (5000, 50)) * np.linspace(0.2, 3, 50))[2]
     assert few > many and 0 <= many < 0.1
 
 
 def test_sidecar_round_trip(tmp_path: Path) -> None:
     rng = np.random.default_rng(2)
-    model = ood.fit(np.abs(rng.normal(size=(300, 8))), np.abs(rng.normal(size=(100, 8))), 97.5)
+    model = ood_fit.fit(np.abs(rng.normal(size=(300, 8))), np.abs(rng.normal(size=(100, 8))), 97.5)
     path = tmp_path / "m.ood.npz"
     path.write_bytes(model.to_bytes())
     back = ood.OodModel.from_file(path)
@@ -138,9 +139,9 @@ def test_ood_passes_test_dermoscopy_and_flags_the_probe_set(trained_card: ModelC
     """>= 95% of the test split passes; >= 90% of the non-dermoscopy probe set is flagged."""
     pytest.importorskip("skimage")
     from dermassist.evaluation.dataset import read_labels
-    from dermassist.inference.features import outputs_for_images, outputs_for_paths
-    from dermassist.inference.ood_probe import probe_set
     from dermassist.inference.session import ModelSession
+    from dermassist.trust.features import outputs_for_images, outputs_for_paths
+    from dermassist.trust.ood_probe import probe_set
 
     model = ood.load_for_card(trained_card)
     assert model is not None

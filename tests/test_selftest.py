@@ -48,7 +48,8 @@ def model_with_ood_and_cam(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> M
     from model_factory import make_tiny_model
 
     from dermassist.inference.card import card_from_dict, write_card
-    from dermassist.inference.ood import card_entry, fit, sidecar_path
+    from dermassist.inference.ood import card_entry, sidecar_path
+    from dermassist.trust.ood_fit import fit
 
     folder = tmp_path / "installed"
     card = make_tiny_model(folder, with_cam=True)

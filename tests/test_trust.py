@@ -14,7 +14,7 @@ from model_factory import make_tiny_model
 from PIL import Image
 
 from dermassist.inference.card import ModelCard, card_from_dict, write_card
-from dermassist.inference.ood import fit, sidecar_path
+from dermassist.inference.ood import sidecar_path
 from dermassist.inference.session import ModelSession
 from dermassist.inference.trust import TrustedModel
 from dermassist.inference.trust_text import confidence_sentence, per_100_sentence, preset_name
@@ -25,6 +25,7 @@ from dermassist.inference.uncertainty import (
     operating_point,
     presets,
 )
+from dermassist.trust.ood_fit import fit
 
 METRICS = {"val": {"n": 1048, "sensitivity": {"value": 0.905, "ci95": [0.85, 0.94]},
                    "specificity": {"value": 0.62, "ci95": [0.59, 0.65]}}}  # fmt: skip
@@ -109,7 +110,7 @@ def test_quality_and_ood_warnings_come_with_words_and_reach_the_record(cam_model
     session = ModelSession(cam_model, providers="cpu")
     rng = np.random.default_rng(0)
     train = [lesion(seed=s) for s in range(40)]
-    from dermassist.inference.features import outputs_for_images
+    from dermassist.trust.features import outputs_for_images
 
     feats = outputs_for_images(session, train).features
     model = fit(feats[:30] + rng.normal(0, 1e-3, feats[:30].shape), feats[30:], 99.0)

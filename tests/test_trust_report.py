@@ -15,11 +15,11 @@ from test_report_support import flat, pdftotext, tool
 from dermassist.inference.card import card_from_dict, write_card
 from dermassist.inference.session import ModelSession
 from dermassist.inference.trust import TrustedModel
-from dermassist.inference.trust_report import HEATMAP_DIR, heatmap_files, warning_texts
 from dermassist.records.models import Examination, Patient
 from dermassist.records.settings import Settings
 from dermassist.records.store import RecordStore
 from dermassist.reports.referral import export_referral, referral_from_store
+from dermassist.trust.report import HEATMAP_DIR, heatmap_files, warning_texts
 
 POINTS = {"sens95": {"threshold": 0.2, "val_sensitivity": 0.95, "val_specificity": 0.45}}
 

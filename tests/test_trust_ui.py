@@ -17,8 +17,9 @@ pytest.importorskip("pytestqt")
 from test_ui_workstation import add_file, click, close_window, create_patient_with_exam, open_window  # noqa: E402
 
 from dermassist.inference.card import ModelCard, card_from_dict, write_card  # noqa: E402
-from dermassist.inference.ood import card_entry, fit, sidecar_path  # noqa: E402
-from dermassist.inference.ood_probe import document  # noqa: E402
+from dermassist.inference.ood import card_entry, sidecar_path  # noqa: E402
+from dermassist.trust.ood_fit import fit  # noqa: E402
+from dermassist.trust.ood_probe import document  # noqa: E402
 
 POINTS = {
     "sens90": {"threshold": 0.3, "val_sensitivity": 0.9, "val_specificity": 0.6},
@@ -36,8 +37,8 @@ def lesion(seed: int) -> np.ndarray:
 @pytest.fixture
 def trusted_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
     """The tiny model with a CAM output, operating points and OOD statistics fitted on lesion-like pictures."""
-    from dermassist.inference.features import outputs_for_images
     from dermassist.inference.session import ModelSession
+    from dermassist.trust.features import outputs_for_images
 
     folder = tmp_path / "models"
     card = make_tiny_model(folder, with_cam=True)

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``dermassist`` script; returns the exit status."""
+    from dermassist.records.privacy import restrict_umask
+
+    restrict_umask()  # everything written (records, outbox, settings, reports) is private to the user
     args = build_parser().parse_args(argv)
     if args.self_test:
         from dermassist.selftest import run_self_test

@@ -4,7 +4,8 @@ The model's own pooled penultimate features are compared with those of the train
 Mahalanobis distance (mean and Ledoit-Wolf shrunk covariance fitted on ``train``); a picture
 further away than a high percentile of the ``val`` split's distances is flagged. The fitted
 statistics live in a sidecar file beside the model (``<model>.ood.npz``) whose sha256 is
-recorded in the model card under ``"ood"``, so a swapped or damaged file is refused.
+recorded in the model card under ``"ood"``, so a swapped or damaged file is refused. Fitting lives
+in :mod:`dermassist.trust.ood_fit`; this module only loads and applies the statistics.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class OodModel:
         x = np.asarray(features, dtype=np.float64).reshape(len(features), -1)
         if x.shape[1] != self.mean.shape[0]:
             raise OodError(f"features have {x.shape[1]} values, the OOD statistics expect {self.mean.shape[0]}")
-        z = (_transform(x, self.transform) - self.mean) @ self.whitening
+        z = (transform_features(x, self.transform) - self.mean) @ self.whitening
         return np.asarray(np.sqrt((z * z).sum(axis=1)))
 
     def check(self, features: np.ndarray) -> OodResult:
@@ -110,39 +111,13 @@ class OodModel:
             raise OodError(f"{path}: not a readable OOD statistics file ({exc})") from None
 
 
-def _transform(x: np.ndarray, how: str) -> np.ndarray:
+def transform_features(x: np.ndarray, how: str) -> np.ndarray:
+    """Apply the named feature transform (``sqrt`` or ``none``)."""
     if how == "sqrt":
         return np.asarray(np.sqrt(np.clip(x, 0.0, None)))
     if how == "none":
         return x
     raise OodError(f"unknown feature transform {how!r}")
-
-
-def ledoit_wolf(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """Mean, Ledoit-Wolf shrunk covariance (towards a scaled identity) and the shrinkage used."""
-    n, p = x.shape
-    mean = x.mean(axis=0)
-    xc = x - mean
-    cov = xc.T @ xc / n
-    mu = float(np.trace(cov)) / p
-    delta = float(((cov - mu * np.eye(p)) ** 2).sum()) / p
-    # Sum over samples of ||x x^T - S||_F^2 = sum ||x||^4 - n ||S||_F^2 (for centred rows).
-    beta = (float(((xc * xc).sum(axis=1) ** 2).sum()) - n * float((cov**2).sum())) / (n * n * p)
-    shrink = 1.0 if delta == 0 else min(1.0, max(0.0, beta / delta))
-    return mean, shrink * mu * np.eye(p) + (1 - shrink) * cov, shrink
-
-
-def fit(train: np.ndarray, val: np.ndarray, percentile: float = 99.0, transform: str = TRANSFORM) -> OodModel:
-    """Fit mean and shrunk covariance on ``train`` features; the threshold is ``percentile`` of ``val``."""
-    if not 50.0 <= percentile < 100.0:
-        raise ValueError("the threshold percentile must lie in [50, 100)")
-    x = _transform(np.asarray(train, dtype=np.float64), transform)
-    mean, cov, shrink = ledoit_wolf(x)
-    eigval, eigvec = np.linalg.eigh(cov)
-    whitening = eigvec / np.sqrt(np.clip(eigval, 1e-12, None))
-    draft = OodModel(mean, whitening, 1.0, percentile, METHOD, transform, len(train), len(val), shrink)
-    threshold = float(np.percentile(draft.distances(val), percentile))
-    return OodModel(mean, whitening, threshold, percentile, METHOD, transform, len(train), len(val), shrink)
 
 
 def sidecar_path(model_path: Path) -> Path:

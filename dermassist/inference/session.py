@@ -23,6 +23,21 @@ PROVIDER_NAMES = {
 _AUTO_ORDER = ("CUDAExecutionProvider", "DmlExecutionProvider", "CoreMLExecutionProvider")
 
 
+def disable_telemetry() -> None:
+    """Switch onnxruntime's usage telemetry off (call before the first session is created).
+
+    ``ORT_DISABLE_TELEMETRY=1`` (set when ``dermassist`` is imported, before onnxruntime reads it)
+    stops the device id and the event queue under ``~/.cache/Microsoft`` and the uploads;
+    ``disable_telemetry_events()`` (onnxruntime 1.9 and later) also stops the platform's event logging.
+    """
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime as ort
+
+    switch = getattr(ort, "disable_telemetry_events", None)
+    if switch is not None:
+        switch()
+
+
 class ProviderError(RuntimeError):
     """The requested execution provider is not available in this onnxruntime build."""
 
@@ -84,6 +99,7 @@ class ModelSession:
     ) -> None:
         import onnxruntime as ort
 
+        disable_telemetry()
         self.card = card
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

@@ -1,4 +1,9 @@
-"""Per-user settings, stored as JSON in the per-user config folder (written atomically)."""
+"""Per-user settings, stored as JSON in the per-user config folder (written atomically, private).
+
+Passwords and tokens are not in the JSON file: they live in the credential store
+(:mod:`dermassist.records.secrets`). A plain-text secret left by an older version is moved there
+the first time the settings are read.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from dermassist.paths import user_config_dir
+from dermassist.records.privacy import FILE_MODE, make_private, private_dir
+from dermassist.records.secrets import SecretStore
+
+# Fields kept in the credential store, never in settings.json.
+SECRET_FIELDS = ("dicomweb_password", "dicomweb_token")
 
 
 @dataclass(frozen=True)
@@ -35,10 +45,13 @@ class Settings:
     dicomweb_token: str = ""
     dicomweb_verify_tls: bool = True
     dicomweb_ca_bundle: str = ""
+    dicomweb_confirm_qido: bool = False  # also check with a QIDO-RS query that every instance is listed
     dimse_host: str = ""
     dimse_port: int = 104
     dimse_called_aet: str = ""
     dimse_calling_aet: str = "DERMASSIST"
+    dimse_tls: bool = False  # C-STORE / C-ECHO over TLS (the center's certificate is verified)
+    dimse_ca_bundle: str = ""  # CA file for the center's DIMSE TLS certificate; empty: the system store
     sop_class: str = "dermoscopic"  # dermoscopic or vl_photographic
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -64,6 +77,17 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
+    secrets = SecretStore(path.parent)
+    plain = {k: data.pop(k) for k in SECRET_FIELDS if k in data}
+    if any(isinstance(v, str) and v for v in plain.values()):
+        # Written by an older version: move the secrets to the store, then rewrite the file without them.
+        for key, value in plain.items():
+            if isinstance(value, str) and value:
+                secrets.set(key, value)
+        with contextlib.suppress(OSError):
+            _write_json(path, data)
+    for key in SECRET_FIELDS:
+        data[key] = secrets.get(key)
     known = {f.name: f for f in fields(Settings)}
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
@@ -75,12 +99,27 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write settings atomically (write to a temporary file, fsync, rename)."""
+    """Write settings atomically (temporary file, fsync, rename), the secrets to the credential store."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings)
+    secrets = SecretStore(path.parent)
+    for key in SECRET_FIELDS:
+        secrets.set(key, str(data.pop(key)))
+    _write_json(path, data)
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    if path.parent == user_config_dir():
+        private_dir(path.parent)
+        make_private(path.parent)  # also what an older version left readable by others
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_suffix(".json.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(asdict(settings), fh, indent=2, ensure_ascii=False)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False)
         fh.flush()
         os.fsync(fh.fileno())
-    tmp.replace(path)
+    os.replace(tmp, path)

@@ -24,6 +24,7 @@ from dermassist.records import rows
 from dermassist.records.db import connect, migrate, schema_version, utc_now
 from dermassist.records.imagefiles import read_source, remove_stale_partials, store_image
 from dermassist.records.models import SEXES, URGENCIES, AnalysisRecord, Examination, ImageRecord, Patient
+from dermassist.records.privacy import make_private, private_dir
 from dermassist.records.rows import AuditEntry
 
 DB_NAME = "records.sqlite3"
@@ -88,8 +89,8 @@ class RecordStore:
     def open(cls, data_dir: Path | None = None) -> RecordStore:
         """Open (creating and migrating if needed) the store in ``data_dir`` (default: per-user folder)."""
         folder = Path(data_dir) if data_dir is not None else user_data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / IMAGES_DIR).mkdir(exist_ok=True)
+        private_dir(folder)
+        private_dir(folder / IMAGES_DIR)
         conn = connect(folder / DB_NAME)
         try:
             migrate(conn)
@@ -97,6 +98,7 @@ class RecordStore:
             conn.close()
             raise
         remove_stale_partials(folder / IMAGES_DIR)
+        make_private(folder)  # also what older versions or another umask left readable
         return cls(folder, conn)
 
     def close(self) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from dermassist.inference.trust_report import confidence_text, stored_confidence
 from dermassist.records.models import AnalysisRecord
 from dermassist.reports.flowables import Picture, picture_info
 from dermassist.reports.inputs import ModelInfo, ReferralInput
@@ -28,6 +27,7 @@ from dermassist.reports.layout import (
     styled,
 )
 from dermassist.reports.strings import fmt_number, fmt_percent, has, preset_name, t
+from dermassist.trust.report import confidence_text, stored_confidence
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +237,7 @@ def result_block(data: ReferralInput) -> list[Flowable]:
             t(
                 lang,
                 "threshold_line",
-                t=fmt_number(lang, model.threshold),
+                t=fmt_percent(lang, model.threshold),
                 preset=preset_name(lang, data.threshold_preset),
             ),
         ),

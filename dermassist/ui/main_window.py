@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU, __version__
+from dermassist import __version__, intended_use
 from dermassist.records.settings import Settings
 from dermassist.records.store import RecordStore
 from dermassist.ui.model_service import ModelService
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About DermAssist"),
-            f"<b>DermAssist {__version__}</b><p>{INTENDED_USE_RU if self.lang == 'ru' else INTENDED_USE}</p>"
+            f"<b>DermAssist {__version__}</b><p>{intended_use(self.lang)}</p>"
             f"<p>{model}</p><p>"
             + self.tr("Records: {path} (schema version {v})").format(
                 path=self.store.data_dir, v=self.store.schema_version

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist import intended_use
 from dermassist.records.models import AnalysisRecord
 from dermassist.ui.i18n import fmt_datetime, fmt_number, fmt_percent
 
@@ -157,7 +157,7 @@ class ResultPanel(QFrame):
         rl.addWidget(self.metrics_label)
         lay.addWidget(self.result_box)
 
-        self.intended_use = QLabel(INTENDED_USE_RU if lang == "ru" else INTENDED_USE)
+        self.intended_use = QLabel(intended_use(lang))
         self.intended_use.setObjectName("intendedUse")
         self.intended_use.setWordWrap(True)
         self.intended_use.setStyleSheet("color: palette(mid); font-style: italic;")
@@ -225,7 +225,7 @@ class ResultPanel(QFrame):
         )
         self.warnings_label.setVisible(bool(rec.warnings))
         if rec.warnings:
-            from dermassist.inference.trust_report import warning_texts
+            from dermassist.trust.report import warning_texts
 
             head = self.tr("Analysed despite these warnings:") if rec.warnings_overridden else self.tr("Warnings:")
             texts = warning_texts(rec, "ru" if self.lang == "ru" else "en")
@@ -285,9 +285,9 @@ class ResultPanel(QFrame):
 
     def _show_trust(self, rec: AnalysisRecord, card) -> None:
         """Confidence band (words and colour) and what the threshold means for 100 patients."""
-        from dermassist.inference import trust_report
         from dermassist.inference.trust_text import per_100_sentence
         from dermassist.inference.uncertainty import operating_point
+        from dermassist.trust import report as trust_report
 
         lang = "ru" if self.lang == "ru" else "en"
         conf = trust_report.stored_confidence(rec)

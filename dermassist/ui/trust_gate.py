@@ -12,7 +12,7 @@ from dermassist.ui.model_service import AnalysisOutcome
 
 def warning_details(record: AnalysisRecord) -> str:
     """Audit text: the image and the warning codes (the words themselves are in the analysis record)."""
-    from dermassist.inference.trust_report import trust_of
+    from dermassist.trust.report import trust_of
 
     codes = trust_of(record).get("warning_codes") or list(record.warnings)
     return f"image {record.image_sha256[:12]}: " + ", ".join(str(c) for c in codes)
@@ -22,7 +22,7 @@ def heatmap_grid(analysis: AnalysisRecord | None):
     """The stored heatmap grid of an analysis, as shown (None when there is none)."""
     if analysis is None:
         return None
-    from dermassist.inference.trust_report import cam_of
+    from dermassist.trust.report import cam_of
 
     return cam_of(analysis)
 

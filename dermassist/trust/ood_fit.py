@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from dermassist.inference.card import card_from_dict, load_card, write_card
-from dermassist.inference.features import BatchOutputs, outputs_for_paths
-from dermassist.inference.ood import OodModel, card_entry, fit, sidecar_path
+from dermassist.inference.ood import METHOD, TRANSFORM, OodModel, card_entry, sidecar_path, transform_features
 from dermassist.inference.session import ModelSession
+from dermassist.trust.features import BatchOutputs, outputs_for_paths
 
 Log = Callable[[str], None]
 
@@ -25,6 +25,33 @@ class OodFit:
     model: OodModel
     val_pass: float
     test_pass: float
+
+
+def ledoit_wolf(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Mean, Ledoit-Wolf shrunk covariance (towards a scaled identity) and the shrinkage used."""
+    n, p = x.shape
+    mean = x.mean(axis=0)
+    xc = x - mean
+    cov = xc.T @ xc / n
+    mu = float(np.trace(cov)) / p
+    delta = float(((cov - mu * np.eye(p)) ** 2).sum()) / p
+    # Sum over samples of ||x x^T - S||_F^2 = sum ||x||^4 - n ||S||_F^2 (for centred rows).
+    beta = (float(((xc * xc).sum(axis=1) ** 2).sum()) - n * float((cov**2).sum())) / (n * n * p)
+    shrink = 1.0 if delta == 0 else min(1.0, max(0.0, beta / delta))
+    return mean, shrink * mu * np.eye(p) + (1 - shrink) * cov, shrink
+
+
+def fit(train: np.ndarray, val: np.ndarray, percentile: float = 99.0, transform: str = TRANSFORM) -> OodModel:
+    """Fit mean and shrunk covariance on ``train`` features; the threshold is ``percentile`` of ``val``."""
+    if not 50.0 <= percentile < 100.0:
+        raise ValueError("the threshold percentile must lie in [50, 100)")
+    x = transform_features(np.asarray(train, dtype=np.float64), transform)
+    mean, cov, shrink = ledoit_wolf(x)
+    eigval, eigvec = np.linalg.eigh(cov)
+    whitening = eigvec / np.sqrt(np.clip(eigval, 1e-12, None))
+    draft = OodModel(mean, whitening, 1.0, percentile, METHOD, transform, len(train), len(val), shrink)
+    threshold = float(np.percentile(draft.distances(val), percentile))
+    return OodModel(mean, whitening, threshold, percentile, METHOD, transform, len(train), len(val), shrink)
 
 
 def split_outputs(

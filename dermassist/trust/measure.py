@@ -19,13 +19,13 @@ import numpy as np
 
 from dermassist.imaging.loading import load_image
 from dermassist.imaging.quality import QualityLimits, assess_quality, lesion_mask, work_grey
-from dermassist.inference.features import BatchOutputs, outputs_for_images
 from dermassist.inference.heatmap import concentration
 from dermassist.inference.ood import OodModel
-from dermassist.inference.ood_fit import split_outputs
 from dermassist.inference.preprocess import preprocess
 from dermassist.inference.session import ModelSession
 from dermassist.inference.uncertainty import confidence, odds_factor_for, operating_point, tta_batch, tta_views
+from dermassist.trust.features import BatchOutputs, outputs_for_images
+from dermassist.trust.ood_fit import split_outputs
 
 Log = Callable[[str], None]
 
@@ -42,7 +42,7 @@ def _expit(x: np.ndarray, temperature: float) -> np.ndarray:
 
 def ood_rates(session: ModelSession, ood: OodModel, test: BatchOutputs) -> dict[str, Any]:
     """Share of test dermoscopy images passed, and of the probe set flagged (overall and per group)."""
-    from dermassist.inference.ood_probe import PROBE_SET_NAME, probe_set
+    from dermassist.trust.ood_probe import PROBE_SET_NAME, probe_set
 
     try:
         probes = probe_set()
