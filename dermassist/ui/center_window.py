@@ -34,6 +34,7 @@ from dermassist import INTENDED_USE, __version__
 from dermassist.records.settings import Settings
 from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
+from dermassist.ui.i18n import fmt_date, fmt_percent
 
 
 def _iso(dicom_date: str) -> str:
@@ -192,8 +193,8 @@ class CenterWindow(QMainWindow):
                 if f and f.called
                 else self.tr("to call")
             )
-            prob = "—" if s.malignant is None else f"{s.malignant * 100:.1f}%"
-            date = _iso(s.study_date)
+            prob = "—" if s.malignant is None else fmt_percent(s.malignant)
+            date = fmt_date(_iso(s.study_date))
             for col, text in enumerate((prob, s.patient_name, s.phone, s.institution, date, s.accession, state)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, s.study_uid)
@@ -225,14 +226,14 @@ class CenterWindow(QMainWindow):
         self.pool.start(_Job(lambda: signals.fetched.emit(uid, fetch_study(settings, uid)), signals))
 
     def _show_header(self, s: CenterStudy) -> None:
-        prob = self.tr("not analysed") if s.malignant is None else f"{s.malignant * 100:.1f}%"
+        prob = self.tr("not analysed") if s.malignant is None else fmt_percent(s.malignant)
         self.header.setText(
             self.tr(
                 "{name} (born {birth}, {sex}), phone {phone}\n"
                 "Referred by {doctor}, {clinic}; referral {number}\nAI malignancy: {prob} ({model})"
             ).format(
                 name=s.patient_name,
-                birth=_iso(s.birth_date) or "?",
+                birth=fmt_date(_iso(s.birth_date)) or "?",
                 sex=s.sex or "?",
                 phone=s.phone or "—",
                 doctor=s.referring_physician or "—",

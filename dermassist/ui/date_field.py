@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from dermassist.ui.i18n import qdate
+from dermassist.ui.i18n import fmt_date, qdate
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[./\- ]\s*(\d{1,2})\s*[./\- ]\s*(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -83,15 +83,7 @@ class DateField(QWidget):
 
     def set_value(self, iso_date: str | None) -> None:
         """Show an ISO date (None: empty), in the locale's numeric short format with a four-digit year."""
-        text = ""
-        if iso_date:
-            fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-            if "yyyy" not in fmt:
-                fmt = fmt.replace("yy", "yyyy")
-            if "MMM" in fmt or not fmt.startswith("d"):  # names or month first: not what parse_date reads back
-                fmt = "dd.MM.yyyy"
-            text = QLocale().toString(qdate(iso_date), fmt)
-        self.edit.setText(text)
+        self.edit.setText(fmt_date(iso_date) if iso_date else "")
         self._mark()
 
     def open_calendar(self) -> None:

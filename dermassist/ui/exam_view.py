@@ -19,7 +19,7 @@ from dermassist.records.models import Examination
 from dermassist.records.store import RecordConflict, RecordError, RecordNotFound, RecordStore
 from dermassist.ui import exam_actions
 from dermassist.ui.exam_tabs import ExamTabs
-from dermassist.ui.i18n import fmt_date, fmt_number, iso, qdate
+from dermassist.ui.i18n import fmt_date, fmt_duration, iso, qdate
 from dermassist.ui.images_pane import ImagesPane
 from dermassist.ui.plugins import available
 from dermassist.ui.result_panel import ResultPanel
@@ -325,7 +325,9 @@ class ExaminationView(QWidget):
         except (RecordError, RecordNotFound) as exc:
             self.result.show_message(self.tr("The result could not be stored: {error}").format(error=exc))
             return
-        self.statusMessage.emit(self.tr("Analysis finished in {s} s.").format(s=fmt_number(outcome.seconds)))
+        self.statusMessage.emit(
+            self.tr("Analysis finished in {duration}.").format(duration=fmt_duration(outcome.seconds))
+        )
         if self.exam is not None and self.exam.id == exam_id:
             self.load(exam_id, select_image=saved.image_sha256)
         self.examinationSaved.emit(exam_id)

@@ -32,6 +32,7 @@ from dermassist.records.settings import Settings, load_settings, settings_path
 from dermassist.records.store import RecordStore
 from dermassist.transfer import outbox
 from dermassist.transfer.outbox import OutboxItem
+from dermassist.ui.i18n import fmt_datetime, fmt_percent
 
 TICK_MS = 10_000
 
@@ -204,15 +205,12 @@ class OutboxPanel(QWidget):
 
     def _when_text(self, item: OutboxItem) -> str:
         if item.state == "delivered":
-            try:
-                return datetime.fromisoformat(item.delivered_at or "").astimezone().strftime("%Y-%m-%d %H:%M")
-            except ValueError:
-                return item.delivered_at or ""
+            return fmt_datetime(item.delivered_at)
         if item.state == "sending":
             return self.tr("now")
         if item.next_attempt_at <= time.time():
             return self.tr("next pass")
-        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(item.next_attempt_at))
+        return fmt_datetime(datetime.fromtimestamp(item.next_attempt_at).astimezone().isoformat())
 
     def _patient_name(self, exam_id: int) -> str:
         try:
@@ -238,7 +236,7 @@ class OutboxPanel(QWidget):
             QTimer.singleShot(0, self.tick)  # a referral just queued goes out now, not at the next tick
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            prob = "—" if item.malignant is None else f"{item.malignant * 100:.1f}%"
+            prob = "—" if item.malignant is None else fmt_percent(item.malignant)
             values = [
                 str(item.id),
                 str(item.examination_id),

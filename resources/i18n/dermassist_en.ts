@@ -177,139 +177,139 @@
   <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="80" />
+      <location filename="../../dermassist/ui/center_window.py" line="81" />
       <source>DermAssist {version}: referrals received</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="86" />
+      <location filename="../../dermassist/ui/center_window.py" line="87" />
       <source>Refresh</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="94" />
+      <location filename="../../dermassist/ui/center_window.py" line="95" />
       <source>Malignant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <location filename="../../dermassist/ui/center_window.py" line="96" />
       <source>Patient</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <location filename="../../dermassist/ui/center_window.py" line="97" />
       <source>Phone</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <location filename="../../dermassist/ui/center_window.py" line="98" />
       <source>Referring clinic</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <location filename="../../dermassist/ui/center_window.py" line="99" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <location filename="../../dermassist/ui/center_window.py" line="100" />
       <source>Referral</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <location filename="../../dermassist/ui/center_window.py" line="101" />
       <source>Follow-up</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Select a referral.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="119" />
+      <location filename="../../dermassist/ui/center_window.py" line="120" />
       <source>Patient called</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="121" />
+      <location filename="../../dermassist/ui/center_window.py" line="122" />
       <source>Appointment set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="130" />
+      <location filename="../../dermassist/ui/center_window.py" line="131" />
       <source>Note (kept at the center only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="139" />
+      <location filename="../../dermassist/ui/center_window.py" line="140" />
       <source>Images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="141" />
+      <location filename="../../dermassist/ui/center_window.py" line="142" />
       <source>Referral PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="144" />
+      <location filename="../../dermassist/ui/center_window.py" line="145" />
       <source>AI result</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="160" />
+      <location filename="../../dermassist/ui/center_window.py" line="161" />
       <source>PDF viewing is not available in this installation.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="176" />
+      <location filename="../../dermassist/ui/center_window.py" line="177" />
       <source>Querying the PACS…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="189" />
+      <location filename="../../dermassist/ui/center_window.py" line="190" />
       <source>appointment set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="191" />
+      <location filename="../../dermassist/ui/center_window.py" line="192" />
       <source>called</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="193" />
+      <location filename="../../dermassist/ui/center_window.py" line="194" />
       <source>to call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="204" />
+      <location filename="../../dermassist/ui/center_window.py" line="205" />
       <source>{count} referral(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="208" />
+      <location filename="../../dermassist/ui/center_window.py" line="209" />
       <source>PACS error: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="228" />
+      <location filename="../../dermassist/ui/center_window.py" line="229" />
       <source>not analysed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="231" />
+      <location filename="../../dermassist/ui/center_window.py" line="232" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="305" />
+      <location filename="../../dermassist/ui/center_window.py" line="306" />
       <source>Appointment</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <location filename="../../dermassist/ui/center_window.py" line="307" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation type="unfinished" />
     </message>
@@ -537,7 +537,7 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="328" />
-      <source>Analysis finished in {s} s.</source>
+      <source>Analysis finished in {duration}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -695,7 +695,7 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/app.py" line="69" />
-      <source>Ready in {s} s</source>
+      <source>Ready in {duration}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -818,132 +818,132 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>OutboxPanel</name>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="93" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="94" />
       <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
       <source>No.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
       <source>Examination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
       <source>Patient</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
       <source>Malignant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
       <source>Tries</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
       <source>Next try / delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="110" />
       <source>Reason / destination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="121" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
       <source>Send now</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
       <source>Try every waiting referral now instead of waiting for the next retry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="124" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
       <source>Export to folder or USB…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="126" />
       <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="127" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="128" />
       <source>Show package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="180" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="181" />
       <source>Last pass: {delivered} delivered, {failed} not delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="188" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="189" />
       <source>Sender error: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="199" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="200" />
       <source>queued</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="200" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="201" />
       <source>sending</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="201" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="202" />
       <source>delivered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="202" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="203" />
       <source>failed, will retry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="212" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="210" />
       <source>now</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="214" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="212" />
       <source>next pass</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="232" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="230" />
       <source>Outbox not readable right now: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="302" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="300" />
       <source>Export the referral to a folder or USB stick</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="308" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="306" />
       <source>Export referral</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="310" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="308" />
       <source>Exported to {folder}</source>
       <translation type="unfinished" />
     </message>

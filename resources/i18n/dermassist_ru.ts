@@ -177,127 +177,127 @@
   <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="80" />
+      <location filename="../../dermassist/ui/center_window.py" line="81" />
       <source>DermAssist {version}: referrals received</source>
       <translation>DermAssist {version}: полученные направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="86" />
+      <location filename="../../dermassist/ui/center_window.py" line="87" />
       <source>Refresh</source>
       <translation>Обновить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="94" />
+      <location filename="../../dermassist/ui/center_window.py" line="95" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <location filename="../../dermassist/ui/center_window.py" line="96" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <location filename="../../dermassist/ui/center_window.py" line="97" />
       <source>Phone</source>
       <translation>Телефон</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <location filename="../../dermassist/ui/center_window.py" line="98" />
       <source>Referring clinic</source>
       <translation>Направившая клиника</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <location filename="../../dermassist/ui/center_window.py" line="99" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <location filename="../../dermassist/ui/center_window.py" line="100" />
       <source>Referral</source>
       <translation>Направление</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <location filename="../../dermassist/ui/center_window.py" line="101" />
       <source>Follow-up</source>
       <translation>Дальнейшие действия</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Select a referral.</source>
       <translation>Выберите направление.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="119" />
+      <location filename="../../dermassist/ui/center_window.py" line="120" />
       <source>Patient called</source>
       <translation>Пациенту позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="121" />
+      <location filename="../../dermassist/ui/center_window.py" line="122" />
       <source>Appointment set…</source>
       <translation>Приём назначен…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="130" />
+      <location filename="../../dermassist/ui/center_window.py" line="131" />
       <source>Note (kept at the center only)</source>
       <translation>Заметка (хранится только в центре)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="139" />
+      <location filename="../../dermassist/ui/center_window.py" line="140" />
       <source>Images</source>
       <translation>Снимки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="141" />
+      <location filename="../../dermassist/ui/center_window.py" line="142" />
       <source>Referral PDF</source>
       <translation>Направление (PDF)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="144" />
+      <location filename="../../dermassist/ui/center_window.py" line="145" />
       <source>AI result</source>
       <translation>Результат ИИ</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="160" />
+      <location filename="../../dermassist/ui/center_window.py" line="161" />
       <source>PDF viewing is not available in this installation.</source>
       <translation>Просмотр PDF в этой установке недоступен.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="176" />
+      <location filename="../../dermassist/ui/center_window.py" line="177" />
       <source>Querying the PACS…</source>
       <translation>Запрос к PACS…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="189" />
+      <location filename="../../dermassist/ui/center_window.py" line="190" />
       <source>appointment set</source>
       <translation>приём назначен</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="191" />
+      <location filename="../../dermassist/ui/center_window.py" line="192" />
       <source>called</source>
       <translation>позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="193" />
+      <location filename="../../dermassist/ui/center_window.py" line="194" />
       <source>to call</source>
       <translation>позвонить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="204" />
+      <location filename="../../dermassist/ui/center_window.py" line="205" />
       <source>{count} referral(s)</source>
       <translation>Направлений: {count}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="208" />
+      <location filename="../../dermassist/ui/center_window.py" line="209" />
       <source>PACS error: {message}</source>
       <translation>Ошибка PACS: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="228" />
+      <location filename="../../dermassist/ui/center_window.py" line="229" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="231" />
+      <location filename="../../dermassist/ui/center_window.py" line="232" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
@@ -306,12 +306,12 @@ AI malignancy: {prob} ({model})</source>
 Злокачественность по оценке ИИ: {prob} ({model})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="305" />
+      <location filename="../../dermassist/ui/center_window.py" line="306" />
       <source>Appointment</source>
       <translation>Приём</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <location filename="../../dermassist/ui/center_window.py" line="307" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation>Дата, время и место приёма (пусто — очистить):</translation>
     </message>
@@ -539,8 +539,8 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="328" />
-      <source>Analysis finished in {s} s.</source>
-      <translation>Анализ выполнен за {s} с.</translation>
+      <source>Analysis finished in {duration}.</source>
+      <translation>Анализ завершён за {duration}.</translation>
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="338" />
@@ -813,139 +813,139 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/app.py" line="69" />
-      <source>Ready in {s} s</source>
-      <translation>Готово за {s} с</translation>
+      <source>Ready in {duration}</source>
+      <translation>Готово за {duration}</translation>
     </message>
   </context>
   <context>
     <name>OutboxPanel</name>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="93" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="94" />
       <source>Referrals waiting for the specialized center. They are sent in the background and retried until the center confirms them; closing the application loses nothing.</source>
       <translation>Направления, ожидающие отправки в специализированный центр. Они отправляются в фоне и повторяются, пока центр не подтвердит получение; при закрытии программы ничего не теряется.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="102" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
       <source>No.</source>
       <translation>№</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="103" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
       <source>Examination</source>
       <translation>Обследование</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="104" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="105" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
       <source>Status</source>
       <translation>Состояние</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="106" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="107" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
       <source>Tries</source>
       <translation>Попытки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="108" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
       <source>Next try / delivered</source>
       <translation>Следующая попытка / доставлено</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="109" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="110" />
       <source>Reason / destination</source>
       <translation>Причина / получатель</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="121" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
       <source>Send now</source>
       <translation>Отправить сейчас</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="122" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="123" />
       <source>Try every waiting referral now instead of waiting for the next retry</source>
       <translation>Попытаться отправить все ожидающие направления сейчас, не дожидаясь следующей попытки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="124" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
       <source>Export to folder or USB…</source>
       <translation>Экспорт в папку или на USB…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="125" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="126" />
       <source>Write the selected referral (DICOM files, PDF, manifest) to a folder</source>
       <translation>Записать выбранное направление (файлы DICOM, PDF, опись) в папку</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="127" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="128" />
       <source>Show package</source>
       <translation>Показать пакет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="180" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="181" />
       <source>Last pass: {delivered} delivered, {failed} not delivered</source>
       <translation>Последний проход: доставлено {delivered}, не доставлено {failed}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="188" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="189" />
       <source>Sender error: {message}</source>
       <translation>Ошибка отправки: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="199" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="200" />
       <source>queued</source>
       <translation>в очереди</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="200" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="201" />
       <source>sending</source>
       <translation>отправляется</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="201" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="202" />
       <source>delivered</source>
       <translation>доставлено</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="202" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="203" />
       <source>failed, will retry</source>
       <translation>не доставлено, будет повтор</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="212" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="210" />
       <source>now</source>
       <translation>сейчас</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="214" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="212" />
       <source>next pass</source>
       <translation>при следующем проходе</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="232" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="230" />
       <source>Outbox not readable right now: {message}</source>
       <translation>Очередь отправки сейчас недоступна: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="302" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="300" />
       <source>Export the referral to a folder or USB stick</source>
       <translation>Экспорт направления в папку или на USB-накопитель</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="308" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="306" />
       <source>Export referral</source>
       <translation>Экспорт направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/outbox_panel.py" line="310" />
+      <location filename="../../dermassist/ui/outbox_panel.py" line="308" />
       <source>Exported to {folder}</source>
       <translation>Экспортировано в {folder}</translation>
     </message>
