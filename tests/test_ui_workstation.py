@@ -205,7 +205,9 @@ def test_paste_and_drop_add_pictures(qtbot, monkeypatch, tmp_path, image_file) -
     close_window(win)
 
 
-def test_search_follow_up_and_compare_over_time(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+def test_search_follow_up_and_compare_over_time(
+    qtbot, monkeypatch, tmp_path, installed_tiny_cam_model, image_file
+) -> None:
     win = open_window(qtbot, tmp_path / "data")
     view = create_patient_with_exam(win, qtbot, monkeypatch, "Petrov Ivan")
     add_file(view, qtbot, monkeypatch, image_file)
@@ -225,6 +227,24 @@ def test_search_follow_up_and_compare_over_time(qtbot, monkeypatch, tmp_path, in
     assert [e.id for e in dialog.exams] == [first.id, second.id]
     assert "Change:" in dialog.columns[1]["change"].text()
     assert dialog.columns[0]["probability"].text().startswith("Malignant")
+    # The pictures grow with the window (no fixed thumbnail size), zoom, and show the heatmap on request.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first_view = dialog.columns[0]["picture"]
+    dialog.resize(700, 500)
+    qtbot.waitUntil(lambda: first_view.width() > 0)
+    small = first_view.size()
+    dialog.resize(1300, 900)
+    qtbot.waitUntil(lambda: first_view.width() > small.width() + 100)
+    assert first_view.height() > small.height() + 100
+    zoom = first_view.zoom()
+    first_view.zoom_by(2.0)
+    assert first_view.zoom() == pytest.approx(zoom * 2.0)
+    assert not first_view.has_overlay() and dialog.heat_check.isEnabled()
+    dialog.heat_check.setChecked(True)
+    assert all(v.has_overlay() for v in dialog.viewers) and dialog.legend.isVisible()
+    dialog.heat_check.setChecked(False)
+    assert not any(v.has_overlay() for v in dialog.viewers)
     # Search narrows the list (Cyrillic folding is covered in the store tests).
     fill_patient_dialog(monkeypatch, qtbot, "Сидорова Анна")
     click(qtbot, win.patients.new_button)

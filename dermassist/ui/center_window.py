@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dermassist import INTENDED_USE, __version__
+from dermassist import __version__, intended_use
 from dermassist.records.settings import Settings
 from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
@@ -86,9 +88,24 @@ class CenterWindow(QMainWindow):
         row = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.open_button = QPushButton(self.tr("Open package…"))
+        self.open_button.setObjectName("openPackageButton")
+        self.open_button.setToolTip(self.tr("Open a referral package from a folder or USB stick"))
+        self.open_button.clicked.connect(lambda: self.open_package())
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setObjectName("centerSettingsButton")
+        self.settings_button.clicked.connect(lambda: self.open_settings())
         row.addWidget(self.refresh_button)
+        row.addWidget(self.open_button)
         row.addStretch(1)
+        row.addWidget(self.settings_button)
         left_lay.addLayout(row)
+        self.names_notice = QLabel()
+        self.names_notice.setObjectName("namesNotice")
+        self.names_notice.setWordWrap(True)
+        self.names_notice.setStyleSheet("background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; padding:6px;")
+        self.names_notice.setVisible(False)
+        left_lay.addWidget(self.names_notice)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
@@ -144,7 +161,7 @@ class CenterWindow(QMainWindow):
         self.ai_text.setReadOnly(True)
         self.tabs.addTab(self.ai_text, self.tr("AI result"))
         right_lay.addWidget(self.tabs, 1)
-        notice = QLabel(INTENDED_USE)
+        notice = QLabel(intended_use())
         notice.setWordWrap(True)
         right_lay.addWidget(notice)
         split.addWidget(right)
@@ -173,13 +190,31 @@ class CenterWindow(QMainWindow):
         """Query the PACS for referrals (off the GUI thread)."""
         from dermassist.transfer.center import query_worklist
 
+        if not self.settings.dicomweb_url.strip():
+            self.statusBar().showMessage(
+                self.tr("No PACS is set up: press Settings… to enter its address, or open a package from a folder.")
+            )
+            return
         self.refresh_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Querying the PACS…"))
         settings, signals = self.settings, self.signals
         self.pool.start(_Job(lambda: signals.listed.emit(query_worklist(settings)), signals))
 
     def _listed(self, studies: list[CenterStudy]) -> None:
+        from dermassist.transfer.center import names_unreadable
+
         self.refresh_button.setEnabled(True)
+        unreadable = names_unreadable(studies)
+        self.names_notice.setText(
+            self.tr(
+                "Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 "
+                "(Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding "
+                "to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete."
+            )
+            if unreadable
+            else ""
+        )
+        self.names_notice.setVisible(unreadable)
         keep = self.current.study_uid if self.current else None
         self.studies = studies
         self.table.setRowCount(len(studies))
@@ -195,7 +230,8 @@ class CenterWindow(QMainWindow):
             )
             prob = "—" if s.malignant is None else fmt_percent(s.malignant)
             date = fmt_date(_iso(s.study_date))
-            for col, text in enumerate((prob, s.patient_name, s.phone, s.institution, date, s.accession, state)):
+            name = s.patient_name or self.tr("(name not readable)")
+            for col, text in enumerate((prob, name, s.phone, s.institution, date, s.accession, state)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, s.study_uid)
                 self.table.setItem(row, col, cell)
@@ -275,6 +311,49 @@ class CenterWindow(QMainWindow):
             self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.pdf_doc.load(self._pdf_buffer)
         self.content = content
+
+    def open_package(self, folder: str | None = None) -> None:
+        """Show a referral package from a folder (a USB stick, a shared folder) without any PACS."""
+        from pathlib import Path
+
+        from dermassist.transfer.center import open_package
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Open a referral package"))
+        if not folder:
+            return
+        try:
+            study, content = open_package(Path(folder))
+        except Exception as exc:  # damaged or foreign folder: say so, keep the worklist
+            QMessageBox.warning(
+                self,
+                self.tr("Open package"),
+                self.tr("This folder is not a readable referral package: {error}").format(error=exc),
+            )
+            return
+        self.studies = [s for s in self.studies if s.study_uid != study.study_uid] + [study]
+        self.current = None
+        self._listed(self.studies)
+        row = self.studies.index(study)
+        self.current = study
+        self.table.blockSignals(True)
+        self.table.selectRow(row)
+        self.table.blockSignals(False)
+        self._show_header(study)
+        self._show_marks()
+        self._fetched(study.study_uid, content)
+        self.statusBar().showMessage(self.tr("Opened the package in {folder}").format(folder=folder), 8000)
+
+    def open_settings(self) -> bool:
+        """Edit the PACS address and login; a changed setup is queried at once. True when saved."""
+        from dermassist.ui.center_settings import CenterSettingsDialog
+
+        dialog = CenterSettingsDialog(self.settings, self)
+        if not dialog.exec() or dialog.result_settings is None:
+            return False
+        self.settings = dialog.result_settings
+        self.refresh()
+        return True
 
     # -- follow-up marks -------------------------------------------------------------------------
 

@@ -175,141 +175,209 @@
     </message>
   </context>
   <context>
+    <name>CenterSettingsDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="16" />
+      <source>Center settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="22" />
+      <source>The worklist is read from the center's PACS over DICOMweb (QIDO-RS and WADO-RS). Enter its address and the login the PACS administrator gave you.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="42" />
+      <source>The settings could not be saved: {error}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="81" />
+      <location filename="../../dermassist/ui/center_window.py" line="83" />
       <source>DermAssist {version}: referrals received</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="87" />
+      <location filename="../../dermassist/ui/center_window.py" line="89" />
       <source>Refresh</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../dermassist/ui/center_window.py" line="91" />
+      <source>Open package…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="93" />
+      <source>Open a referral package from a folder or USB stick</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <source>Settings…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="112" />
       <source>Malignant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
       <source>Patient</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Phone</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <location filename="../../dermassist/ui/center_window.py" line="115" />
       <source>Referring clinic</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <location filename="../../dermassist/ui/center_window.py" line="116" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <location filename="../../dermassist/ui/center_window.py" line="117" />
       <source>Referral</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="101" />
+      <location filename="../../dermassist/ui/center_window.py" line="118" />
       <source>Follow-up</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="114" />
+      <location filename="../../dermassist/ui/center_window.py" line="131" />
       <source>Select a referral.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="120" />
+      <location filename="../../dermassist/ui/center_window.py" line="137" />
       <source>Patient called</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="122" />
+      <location filename="../../dermassist/ui/center_window.py" line="139" />
       <source>Appointment set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="131" />
+      <location filename="../../dermassist/ui/center_window.py" line="148" />
       <source>Note (kept at the center only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="140" />
+      <location filename="../../dermassist/ui/center_window.py" line="157" />
       <source>Images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="142" />
+      <location filename="../../dermassist/ui/center_window.py" line="159" />
       <source>Referral PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="145" />
+      <location filename="../../dermassist/ui/center_window.py" line="162" />
       <source>AI result</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="161" />
+      <location filename="../../dermassist/ui/center_window.py" line="178" />
       <source>PDF viewing is not available in this installation.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="177" />
+      <location filename="../../dermassist/ui/center_window.py" line="195" />
+      <source>No PACS is set up: press Settings… to enter its address, or open a package from a folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="199" />
       <source>Querying the PACS…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="190" />
+      <location filename="../../dermassist/ui/center_window.py" line="210" />
+      <source>Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 (Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="225" />
       <source>appointment set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="192" />
+      <location filename="../../dermassist/ui/center_window.py" line="227" />
       <source>called</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="194" />
+      <location filename="../../dermassist/ui/center_window.py" line="229" />
       <source>to call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="205" />
+      <location filename="../../dermassist/ui/center_window.py" line="233" />
+      <source>(name not readable)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="241" />
       <source>{count} referral(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="209" />
+      <location filename="../../dermassist/ui/center_window.py" line="245" />
       <source>PACS error: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="229" />
+      <location filename="../../dermassist/ui/center_window.py" line="265" />
       <source>not analysed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="232" />
+      <location filename="../../dermassist/ui/center_window.py" line="268" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <location filename="../../dermassist/ui/center_window.py" line="322" />
+      <source>Open a referral package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="330" />
+      <source>Open package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="331" />
+      <source>This folder is not a readable referral package: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="345" />
+      <source>Opened the package in {folder}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="385" />
       <source>Appointment</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="307" />
+      <location filename="../../dermassist/ui/center_window.py" line="386" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation type="unfinished" />
     </message>
@@ -536,23 +604,41 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="328" />
+      <location filename="../../dermassist/ui/exam_view.py" line="329" />
       <source>Analysis finished in {duration}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="340" />
       <source>The analysis failed: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="365" />
+      <location filename="../../dermassist/ui/exam_view.py" line="367" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../dermassist/ui/exam_view.py" line="318" />
       <source>Not analysed. Take a better picture of the lesion and add it, or press Analyse again.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HeatLegend</name>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="32" />
+      <source>little evidence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="33" />
+      <source>most evidence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="40" />
+      <source>Colours of the heatmap: where the model found the evidence for its estimate, from little to most</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -587,63 +673,73 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="206" />
-      <location filename="../../dermassist/ui/images_pane.py" line="221" />
-      <source>Not added: {reason}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="208" />
-      <source>Could not save the picture: {error}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="237" />
-      <source>Open dermoscopy images</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="237" />
-      <source>Images ({patterns})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="249" />
-      <source>pasted image</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="251" />
-      <source>The clipboard holds no picture.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="259" />
-      <source>camera capture</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="272" />
-      <source>dropped image</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="104" />
-      <source>Heatmap</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="108" />
-      <source>Where in the picture the model found the evidence for its estimate (red: most, blue: least)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="114" />
-      <source>Heatmap opacity</source>
+      <location filename="../../dermassist/ui/images_pane.py" line="116" />
+      <source>whole picture</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../dermassist/ui/images_pane.py" line="118" />
+      <source>Tint the whole picture, not only the region with the most evidence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="214" />
+      <location filename="../../dermassist/ui/images_pane.py" line="229" />
+      <source>Not added: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="216" />
+      <source>Could not save the picture: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="245" />
+      <source>Open dermoscopy images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="245" />
+      <source>Images ({patterns})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="257" />
+      <source>pasted image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="259" />
+      <source>The clipboard holds no picture.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="267" />
+      <source>camera capture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="280" />
+      <source>dropped image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="105" />
+      <source>Heatmap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="109" />
+      <source>Where in the picture the model found the evidence for its estimate (red: most, blue: least)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="115" />
+      <source>Heatmap opacity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="123" />
       <source>Opacity</source>
       <translation type="unfinished" />
     </message>
@@ -651,37 +747,42 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>LesionHistoryDialog</name>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="29" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
       <source>Lesion over time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="37" />
       <source>{n} examinations of this lesion</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="54" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="42" />
+      <source>Heatmap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
       <source>no picture</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="60" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
       <source>not analysed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="64" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="86" />
       <source>Malignant: {p}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="65" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="87" />
       <source>above threshold</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="72" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="94" />
       <source>Change: {d} percentage points</source>
       <translation type="unfinished" />
     </message>

@@ -175,129 +175,177 @@
     </message>
   </context>
   <context>
+    <name>CenterSettingsDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="16" />
+      <source>Center settings</source>
+      <translation>Настройки центра</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="22" />
+      <source>The worklist is read from the center's PACS over DICOMweb (QIDO-RS and WADO-RS). Enter its address and the login the PACS administrator gave you.</source>
+      <translation>Список направлений читается из PACS центра по DICOMweb (QIDO-RS и WADO-RS). Введите его адрес и учётные данные, полученные от администратора PACS.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_settings.py" line="42" />
+      <source>The settings could not be saved: {error}</source>
+      <translation>Не удалось сохранить настройки: {error}</translation>
+    </message>
+  </context>
+  <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="81" />
+      <location filename="../../dermassist/ui/center_window.py" line="83" />
       <source>DermAssist {version}: referrals received</source>
       <translation>DermAssist {version}: полученные направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="87" />
+      <location filename="../../dermassist/ui/center_window.py" line="89" />
       <source>Refresh</source>
       <translation>Обновить</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/center_window.py" line="91" />
+      <source>Open package…</source>
+      <translation>Открыть пакет…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="93" />
+      <source>Open a referral package from a folder or USB stick</source>
+      <translation>Открыть пакет направления из папки или с USB-носителя</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <source>Settings…</source>
+      <translation>Настройки…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="112" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="96" />
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="97" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Phone</source>
       <translation>Телефон</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="98" />
+      <location filename="../../dermassist/ui/center_window.py" line="115" />
       <source>Referring clinic</source>
       <translation>Направившая клиника</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="99" />
+      <location filename="../../dermassist/ui/center_window.py" line="116" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="100" />
+      <location filename="../../dermassist/ui/center_window.py" line="117" />
       <source>Referral</source>
       <translation>Направление</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="101" />
+      <location filename="../../dermassist/ui/center_window.py" line="118" />
       <source>Follow-up</source>
       <translation>Дальнейшие действия</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="114" />
+      <location filename="../../dermassist/ui/center_window.py" line="131" />
       <source>Select a referral.</source>
       <translation>Выберите направление.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="120" />
+      <location filename="../../dermassist/ui/center_window.py" line="137" />
       <source>Patient called</source>
       <translation>Пациенту позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="122" />
+      <location filename="../../dermassist/ui/center_window.py" line="139" />
       <source>Appointment set…</source>
       <translation>Приём назначен…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="131" />
+      <location filename="../../dermassist/ui/center_window.py" line="148" />
       <source>Note (kept at the center only)</source>
       <translation>Заметка (хранится только в центре)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="140" />
+      <location filename="../../dermassist/ui/center_window.py" line="157" />
       <source>Images</source>
       <translation>Снимки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="142" />
+      <location filename="../../dermassist/ui/center_window.py" line="159" />
       <source>Referral PDF</source>
       <translation>Направление (PDF)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="145" />
+      <location filename="../../dermassist/ui/center_window.py" line="162" />
       <source>AI result</source>
       <translation>Результат ИИ</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="161" />
+      <location filename="../../dermassist/ui/center_window.py" line="178" />
       <source>PDF viewing is not available in this installation.</source>
       <translation>Просмотр PDF в этой установке недоступен.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="177" />
+      <location filename="../../dermassist/ui/center_window.py" line="195" />
+      <source>No PACS is set up: press Settings… to enter its address, or open a package from a folder.</source>
+      <translation>PACS не настроен: нажмите «Настройки…», чтобы указать его адрес, или откройте пакет из папки.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="199" />
       <source>Querying the PACS…</source>
       <translation>Запрос к PACS…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="190" />
+      <location filename="../../dermassist/ui/center_window.py" line="210" />
+      <source>Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 (Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete.</source>
+      <translation>Некоторые направления пришли без имени пациента. Вероятно, PACS хранит имена в кодировке Latin-1 (по умолчанию в Orthanc), в которой нет кириллицы: попросите администратора указать DefaultEncoding = Utf8 в конфигурации Orthanc. Снимки, PDF и номер направления переданы полностью.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="225" />
       <source>appointment set</source>
       <translation>приём назначен</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="192" />
+      <location filename="../../dermassist/ui/center_window.py" line="227" />
       <source>called</source>
       <translation>позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="194" />
+      <location filename="../../dermassist/ui/center_window.py" line="229" />
       <source>to call</source>
       <translation>позвонить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="205" />
+      <location filename="../../dermassist/ui/center_window.py" line="233" />
+      <source>(name not readable)</source>
+      <translation>(имя не читается)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="241" />
       <source>{count} referral(s)</source>
       <translation>Направлений: {count}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="209" />
+      <location filename="../../dermassist/ui/center_window.py" line="245" />
       <source>PACS error: {message}</source>
       <translation>Ошибка PACS: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="229" />
+      <location filename="../../dermassist/ui/center_window.py" line="265" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="232" />
+      <location filename="../../dermassist/ui/center_window.py" line="268" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
@@ -306,12 +354,32 @@ AI malignancy: {prob} ({model})</source>
 Злокачественность по оценке ИИ: {prob} ({model})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="306" />
+      <location filename="../../dermassist/ui/center_window.py" line="322" />
+      <source>Open a referral package</source>
+      <translation>Открыть пакет направления</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="330" />
+      <source>Open package</source>
+      <translation>Открыть пакет</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="331" />
+      <source>This folder is not a readable referral package: {error}</source>
+      <translation>Эта папка не является читаемым пакетом направления: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="345" />
+      <source>Opened the package in {folder}</source>
+      <translation>Открыт пакет из папки {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_window.py" line="385" />
       <source>Appointment</source>
       <translation>Приём</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="307" />
+      <location filename="../../dermassist/ui/center_window.py" line="386" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation>Дата, время и место приёма (пусто — очистить):</translation>
     </message>
@@ -538,17 +606,17 @@ AI malignancy: {prob} ({model})</source>
       <translation>Не удалось сохранить результат: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="328" />
+      <location filename="../../dermassist/ui/exam_view.py" line="329" />
       <source>Analysis finished in {duration}.</source>
       <translation>Анализ завершён за {duration}.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="338" />
+      <location filename="../../dermassist/ui/exam_view.py" line="340" />
       <source>The analysis failed: {error}</source>
       <translation>Анализ не выполнен: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="365" />
+      <location filename="../../dermassist/ui/exam_view.py" line="367" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
     </message>
@@ -556,6 +624,24 @@ AI malignancy: {prob} ({model})</source>
       <location filename="../../dermassist/ui/exam_view.py" line="318" />
       <source>Not analysed. Take a better picture of the lesion and add it, or press Analyse again.</source>
       <translation>Анализ не выполнен. Сделайте более качественный снимок образования и добавьте его или снова нажмите «Анализ».</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeatLegend</name>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="32" />
+      <source>little evidence</source>
+      <translation>мало признаков</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="33" />
+      <source>most evidence</source>
+      <translation>больше всего признаков</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/heat_layer.py" line="40" />
+      <source>Colours of the heatmap: where the model found the evidence for its estimate, from little to most</source>
+      <translation>Цвета тепловой карты: где модель нашла признаки для своей оценки, от малого к наибольшему</translation>
     </message>
   </context>
   <context>
@@ -589,63 +675,73 @@ AI malignancy: {prob} ({model})</source>
       <translation>Камера…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="206" />
-      <location filename="../../dermassist/ui/images_pane.py" line="221" />
+      <location filename="../../dermassist/ui/images_pane.py" line="116" />
+      <source>whole picture</source>
+      <translation>весь снимок</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="118" />
+      <source>Tint the whole picture, not only the region with the most evidence</source>
+      <translation>Окрашивать весь снимок, а не только область с наибольшим числом признаков</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/images_pane.py" line="214" />
+      <location filename="../../dermassist/ui/images_pane.py" line="229" />
       <source>Not added: {reason}</source>
       <translation>Не добавлено: {reason}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="208" />
+      <location filename="../../dermassist/ui/images_pane.py" line="216" />
       <source>Could not save the picture: {error}</source>
       <translation>Не удалось сохранить снимок: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="237" />
+      <location filename="../../dermassist/ui/images_pane.py" line="245" />
       <source>Open dermoscopy images</source>
       <translation>Открыть дерматоскопические снимки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="237" />
+      <location filename="../../dermassist/ui/images_pane.py" line="245" />
       <source>Images ({patterns})</source>
       <translation>Изображения ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="249" />
+      <location filename="../../dermassist/ui/images_pane.py" line="257" />
       <source>pasted image</source>
       <translation>вставленный снимок</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="251" />
+      <location filename="../../dermassist/ui/images_pane.py" line="259" />
       <source>The clipboard holds no picture.</source>
       <translation>В буфере обмена нет изображения.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="259" />
+      <location filename="../../dermassist/ui/images_pane.py" line="267" />
       <source>camera capture</source>
       <translation>снимок с камеры</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="272" />
+      <location filename="../../dermassist/ui/images_pane.py" line="280" />
       <source>dropped image</source>
       <translation>перетащенный снимок</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="104" />
+      <location filename="../../dermassist/ui/images_pane.py" line="105" />
       <source>Heatmap</source>
       <translation>Тепловая карта</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="108" />
+      <location filename="../../dermassist/ui/images_pane.py" line="109" />
       <source>Where in the picture the model found the evidence for its estimate (red: most, blue: least)</source>
       <translation>Где на снимке модель нашла признаки для своей оценки (красный — больше всего, синий — меньше всего)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="114" />
+      <location filename="../../dermassist/ui/images_pane.py" line="115" />
       <source>Heatmap opacity</source>
       <translation>Непрозрачность тепловой карты</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/images_pane.py" line="118" />
+      <location filename="../../dermassist/ui/images_pane.py" line="123" />
       <source>Opacity</source>
       <translation>Непрозрачность</translation>
     </message>
@@ -653,37 +749,42 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>LesionHistoryDialog</name>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="29" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
       <source>Lesion over time</source>
       <translation>Образование в динамике</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="37" />
       <source>{n} examinations of this lesion</source>
       <translation>Обследований этого образования: {n}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="54" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="42" />
+      <source>Heatmap</source>
+      <translation>Тепловая карта</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
       <source>no picture</source>
       <translation>нет снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="60" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="64" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="86" />
       <source>Malignant: {p}</source>
       <translation>Злокачественность: {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="65" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="87" />
       <source>above threshold</source>
       <translation>выше порога</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="72" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="94" />
       <source>Change: {d} percentage points</source>
       <translation>Изменение: {d} п. п.</translation>
     </message>
