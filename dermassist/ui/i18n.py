@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
 
 from dermassist.i18n import fmt, set_language
 from dermassist.paths import resource
 
 LANGUAGES = ("en", "ru")
+# Texts of Qt's own dialogs that Qt's Russian catalogue (qtbase_ru.qm) lacks: our catalogue has them,
+# and Qt looks there when its own has no translation.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []
 
 

@@ -1375,6 +1375,19 @@ AI malignancy: {prob} ({model})</source>
     </message>
   </context>
   <context>
+    <name>QFileDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/i18n.py" line="16" />
+      <source>&amp;Look in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/i18n.py" line="17" />
+      <source>Files of &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ReportDialog</name>
     <message>
       <location filename="../../dermassist/ui/report_dialog.py" line="85" />

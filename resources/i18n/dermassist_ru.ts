@@ -1378,6 +1378,19 @@ AI malignancy: {prob} ({model})</source>
     </message>
   </context>
   <context>
+    <name>QFileDialog</name>
+    <message>
+      <location filename="../../dermassist/ui/i18n.py" line="16" />
+      <source>&amp;Look in:</source>
+      <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/i18n.py" line="17" />
+      <source>Files of &amp;type:</source>
+      <translation>&amp;Типы файлов:</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportDialog</name>
     <message>
       <location filename="../../dermassist/ui/report_dialog.py" line="85" />
