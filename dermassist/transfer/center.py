@@ -190,7 +190,7 @@ def open_package(folder: Path) -> tuple[CenterStudy, StudyContent]:
     package = read_package(folder, verify=True)
     datasets = [dcmread(str(folder / f.name)) for f in package.dicom_files()]
     if not datasets:
-        raise TransferError(f"{folder}: the package holds no DICOM files", retry=False)
+        raise TransferError(_("{folder}: the package holds no DICOM files").format(folder=folder), retry=False)
     ds = datasets[0]
     desc = _text(ds, "StudyDescription")
     study = CenterStudy(

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -21,13 +20,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +32,7 @@ from dermassist import __version__, intended_use
 from dermassist.records.settings import Settings
 from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
+from dermassist.ui.center_content import ReferralContent
 from dermassist.ui.i18n import fmt_date, fmt_percent
 
 
@@ -148,18 +145,8 @@ class CenterWindow(QMainWindow):
         self.note.setPlaceholderText(self.tr("Note (kept at the center only)"))
         self.note.editingFinished.connect(self._note_edited)
         right_lay.addWidget(self.note)
-        self.tabs = QTabWidget()
-        self.images_area = QScrollArea()
-        self.images_area.setWidgetResizable(True)
-        self.images_box = QWidget()
-        self.images_lay = QVBoxLayout(self.images_box)
-        self.images_area.setWidget(self.images_box)
-        self.tabs.addTab(self.images_area, self.tr("Images"))
-        self.pdf_view, self.pdf_doc, self._pdf_buffer = self._make_pdf_view()
-        self.tabs.addTab(self.pdf_view, self.tr("Referral PDF"))
-        self.ai_text = QPlainTextEdit()
-        self.ai_text.setReadOnly(True)
-        self.tabs.addTab(self.ai_text, self.tr("AI result"))
+        self.tabs = ReferralContent()
+        self.images_lay, self.pdf_doc, self.ai_text = self.tabs.images_lay, self.tabs.pdf_doc, self.tabs.ai_text
         right_lay.addWidget(self.tabs, 1)
         notice = QLabel(intended_use())
         notice.setWordWrap(True)
@@ -169,20 +156,6 @@ class CenterWindow(QMainWindow):
         self.setCentralWidget(split)
         self._enable_marks(False)
         self.resize(1360, 860)
-
-    def _make_pdf_view(self):
-        try:
-            from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
-        except ImportError:  # QtPdf is in PySide6-Addons; without it the PDF is still in the PACS
-            label = QLabel(self.tr("PDF viewing is not available in this installation."))
-            return label, None, None
-        doc = QPdfDocument(self)
-        view = QPdfView()
-        view.setDocument(doc)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        return view, doc, None
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -281,35 +254,12 @@ class CenterWindow(QMainWindow):
         )
 
     def _clear_content(self) -> None:
-        while self.images_lay.count():
-            w = self.images_lay.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
-        self.ai_text.setPlainText("")
-        if self.pdf_doc is not None:
-            self.pdf_doc.close()
+        self.tabs.clear_content()
 
     def _fetched(self, uid: str, content: StudyContent) -> None:
         if not self.current or self.current.study_uid != uid:
             return
-        self._clear_content()
-        for caption, data in content.images:
-            pic = QPixmap()
-            pic.loadFromData(data)
-            label = QLabel()
-            label.setObjectName("centerImage")
-            label.setPixmap(pic.scaledToWidth(min(pic.width(), 900), Qt.TransformationMode.SmoothTransformation))
-            self.images_lay.addWidget(label)
-            text = QLabel(caption)
-            text.setWordWrap(True)
-            self.images_lay.addWidget(text)
-        self.images_lay.addStretch(1)
-        self.ai_text.setPlainText(content.report_text)
-        if self.pdf_doc is not None and content.pdf:
-            self._pdf_buffer = QBuffer(self)
-            self._pdf_buffer.setData(QByteArray(content.pdf))
-            self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.pdf_doc.load(self._pdf_buffer)
+        self.tabs.show_content(content, self.current.model)
         self.content = content
 
     def open_package(self, folder: str | None = None) -> None:

@@ -195,157 +195,137 @@
   <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="83" />
+      <location filename="../../dermassist/ui/center_window.py" line="80" />
       <source>DermAssist {version}: referrals received</source>
       <translation>DermAssist {version}: полученные направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="89" />
+      <location filename="../../dermassist/ui/center_window.py" line="86" />
       <source>Refresh</source>
       <translation>Обновить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="91" />
+      <location filename="../../dermassist/ui/center_window.py" line="88" />
       <source>Open package…</source>
       <translation>Открыть пакет…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="93" />
+      <location filename="../../dermassist/ui/center_window.py" line="90" />
       <source>Open a referral package from a folder or USB stick</source>
       <translation>Открыть пакет направления из папки или с USB-носителя</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="95" />
+      <location filename="../../dermassist/ui/center_window.py" line="92" />
       <source>Settings…</source>
       <translation>Настройки…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="112" />
+      <location filename="../../dermassist/ui/center_window.py" line="109" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <location filename="../../dermassist/ui/center_window.py" line="110" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="114" />
+      <location filename="../../dermassist/ui/center_window.py" line="111" />
       <source>Phone</source>
       <translation>Телефон</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="115" />
+      <location filename="../../dermassist/ui/center_window.py" line="112" />
       <source>Referring clinic</source>
       <translation>Направившая клиника</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="116" />
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="117" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Referral</source>
       <translation>Направление</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="118" />
+      <location filename="../../dermassist/ui/center_window.py" line="115" />
       <source>Follow-up</source>
       <translation>Дальнейшие действия</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="131" />
+      <location filename="../../dermassist/ui/center_window.py" line="128" />
       <source>Select a referral.</source>
       <translation>Выберите направление.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="137" />
+      <location filename="../../dermassist/ui/center_window.py" line="134" />
       <source>Patient called</source>
       <translation>Пациенту позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="139" />
+      <location filename="../../dermassist/ui/center_window.py" line="136" />
       <source>Appointment set…</source>
       <translation>Приём назначен…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="148" />
+      <location filename="../../dermassist/ui/center_window.py" line="145" />
       <source>Note (kept at the center only)</source>
       <translation>Заметка (хранится только в центре)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="157" />
-      <source>Images</source>
-      <translation>Снимки</translation>
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/center_window.py" line="159" />
-      <source>Referral PDF</source>
-      <translation>Направление (PDF)</translation>
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/center_window.py" line="162" />
-      <source>AI result</source>
-      <translation>Результат ИИ</translation>
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/center_window.py" line="178" />
-      <source>PDF viewing is not available in this installation.</source>
-      <translation>Просмотр PDF в этой установке недоступен.</translation>
-    </message>
-    <message>
-      <location filename="../../dermassist/ui/center_window.py" line="195" />
+      <location filename="../../dermassist/ui/center_window.py" line="168" />
       <source>No PACS is set up: press Settings… to enter its address, or open a package from a folder.</source>
       <translation>PACS не настроен: нажмите «Настройки…», чтобы указать его адрес, или откройте пакет из папки.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="199" />
+      <location filename="../../dermassist/ui/center_window.py" line="172" />
       <source>Querying the PACS…</source>
       <translation>Запрос к PACS…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="210" />
+      <location filename="../../dermassist/ui/center_window.py" line="183" />
       <source>Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 (Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete.</source>
       <translation>Некоторые направления пришли без имени пациента. Вероятно, PACS хранит имена в кодировке Latin-1 (по умолчанию в Orthanc), в которой нет кириллицы: попросите администратора указать DefaultEncoding = Utf8 в конфигурации Orthanc. Снимки, PDF и номер направления переданы полностью.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="225" />
+      <location filename="../../dermassist/ui/center_window.py" line="198" />
       <source>appointment set</source>
       <translation>приём назначен</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="227" />
+      <location filename="../../dermassist/ui/center_window.py" line="200" />
       <source>called</source>
       <translation>позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="229" />
+      <location filename="../../dermassist/ui/center_window.py" line="202" />
       <source>to call</source>
       <translation>позвонить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="233" />
+      <location filename="../../dermassist/ui/center_window.py" line="206" />
       <source>(name not readable)</source>
       <translation>(имя не читается)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="241" />
+      <location filename="../../dermassist/ui/center_window.py" line="214" />
       <source>{count} referral(s)</source>
       <translation>Направлений: {count}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="245" />
+      <location filename="../../dermassist/ui/center_window.py" line="218" />
       <source>PACS error: {message}</source>
       <translation>Ошибка PACS: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="265" />
+      <location filename="../../dermassist/ui/center_window.py" line="238" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="268" />
+      <location filename="../../dermassist/ui/center_window.py" line="241" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
@@ -354,32 +334,32 @@ AI malignancy: {prob} ({model})</source>
 Злокачественность по оценке ИИ: {prob} ({model})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="322" />
+      <location filename="../../dermassist/ui/center_window.py" line="272" />
       <source>Open a referral package</source>
       <translation>Открыть пакет направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="330" />
+      <location filename="../../dermassist/ui/center_window.py" line="280" />
       <source>Open package</source>
       <translation>Открыть пакет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="331" />
+      <location filename="../../dermassist/ui/center_window.py" line="281" />
       <source>This folder is not a readable referral package: {error}</source>
       <translation>Эта папка не является читаемым пакетом направления: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="345" />
+      <location filename="../../dermassist/ui/center_window.py" line="295" />
       <source>Opened the package in {folder}</source>
       <translation>Открыт пакет из папки {folder}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="385" />
+      <location filename="../../dermassist/ui/center_window.py" line="335" />
       <source>Appointment</source>
       <translation>Приём</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="386" />
+      <location filename="../../dermassist/ui/center_window.py" line="336" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation>Дата, время и место приёма (пусто — очистить):</translation>
     </message>
@@ -1391,6 +1371,64 @@ AI malignancy: {prob} ({model})</source>
     </message>
   </context>
   <context>
+    <name>ReferralContent</name>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="24" />
+      <source>Images</source>
+      <translation>Снимки</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="27" />
+      <source>Referral PDF</source>
+      <translation>Направление (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="36" />
+      <source>Show the report as received (DICOM SR)</source>
+      <translation>Показать отчёт в полученном виде (DICOM SR)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="45" />
+      <source>AI result</source>
+      <translation>Результат ИИ</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="52" />
+      <source>PDF viewing is not available in this installation.</source>
+      <translation>Просмотр PDF в этой установке недоступен.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="89" />
+      <source>Model: {model}</source>
+      <translation>Модель: {model}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="103" />
+      <source>Picture {n}: not analysed</source>
+      <translation>Снимок {n}: анализ не выполнялся</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="104" />
+      <source>Picture {n}: AI estimate of malignancy {p}</source>
+      <translation>Снимок {n}: оценка ИИ вероятности злокачественности {p}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="106" />
+      <source>referral threshold {t}</source>
+      <translation>порог направления {t}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="107" />
+      <source>above the threshold</source>
+      <translation>выше порога</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/center_content.py" line="107" />
+      <source>below the threshold</source>
+      <translation>ниже порога</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportDialog</name>
     <message>
       <location filename="../../dermassist/ui/report_dialog.py" line="85" />
@@ -1705,76 +1743,91 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/settings_dialog.py" line="101" />
+      <source>The default installed model</source>
+      <translation>Установленная модель по умолчанию</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
+      <source>not validated</source>
+      <translation>не проверена</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="111" />
+      <source>Use this model</source>
+      <translation>Использовать модель</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="114" />
       <source>Automatic (GPU if available, else CPU)</source>
       <translation>Автоматически (GPU, если есть, иначе CPU)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="102" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="115" />
       <source>CPU</source>
       <translation>Процессор (CPU)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="103" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="116" />
       <source>NVIDIA GPU (CUDA)</source>
       <translation>Видеокарта NVIDIA (CUDA)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="104" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="117" />
       <source>GPU through DirectML (Windows)</source>
       <translation>Видеокарта через DirectML (Windows)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="109" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
       <source>Run the model on</source>
       <translation>Выполнять модель на</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="111" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="124" />
       <source>The model card's threshold</source>
       <translation>Порог из карточки модели</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="118" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="131" />
       <source>{key} (sensitivity {s} on validation)</source>
       <translation>{key} (чувствительность {s} на валидации)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="124" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
       <source>Referral threshold</source>
       <translation>Порог направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="150" />
       <source>Loaded model: {name} {version} (sha256 {sha}).</source>
       <translation>Загруженная модель: {name} {version} (sha256 {sha}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="141" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="154" />
       <source>No model is loaded.</source>
       <translation>Модель не загружена.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="162" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
       <source>Choose a model</source>
       <translation>Выбор модели</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="162" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
       <source>ONNX models (*.onnx)</source>
       <translation>Модели ONNX (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="132" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="145" />
       <source>Average the picture's 8 flips and rotations (slower; see the manual)</source>
       <translation>Усреднять 8 отражений и поворотов снимка (медленнее; см. руководство)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="135" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="148" />
       <source>Test-time augmentation</source>
       <translation>Аугментация при анализе</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="158" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="171" />
       <source>Threshold {t}.</source>
       <translation>Порог {t}.</translation>
     </message>
