@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.store import RecordStore
 from dermassist.ui.heat_layer import HeatLegend, heat_pixmap
 from dermassist.ui.i18n import fmt_date, fmt_number, fmt_percent
@@ -35,8 +36,8 @@ class LesionHistoryDialog(QDialog):
         lay = QVBoxLayout(self)
         site = next((e.site for e in reversed(self.exams) if e.site is not None), None)
         title = self.tr("{n} examinations of this lesion").format(n=len(self.exams))
-        if site is not None and site.label:
-            title += f" — {site.label}"
+        if site is not None:
+            title += f" — {describe_site(site)}"
         head = QHBoxLayout()
         head.addWidget(QLabel(f"<b>{title}</b>"), 1)
         self.heat_check = QCheckBox(self.tr("Heatmap"))

@@ -481,127 +481,127 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>ExaminationView</name>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="105" />
+      <location filename="../../dermassist/ui/exam_view.py" line="106" />
       <source>Save</source>
       <translation>Сохранить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="107" />
+      <location filename="../../dermassist/ui/exam_view.py" line="108" />
       <source>Referral PDF…</source>
       <translation>Направление (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="108" />
+      <location filename="../../dermassist/ui/exam_view.py" line="109" />
       <source>Send to center</source>
       <translation>Отправить в центр</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="121" />
+      <location filename="../../dermassist/ui/exam_view.py" line="122" />
       <source>Referral letters are not available in this build.</source>
       <translation>Направления недоступны в этой сборке.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="123" />
+      <location filename="../../dermassist/ui/exam_view.py" line="124" />
       <source>Sending to the center is not available in this build.</source>
       <translation>Отправка в центр недоступна в этой сборке.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="151" />
+      <location filename="../../dermassist/ui/exam_view.py" line="152" />
       <source>Examination of {date}</source>
       <translation>Обследование от {date}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="153" />
+      <location filename="../../dermassist/ui/exam_view.py" line="154" />
       <source>Select or create an examination.</source>
       <translation>Выберите или создайте обследование.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="164" />
+      <location filename="../../dermassist/ui/exam_view.py" line="165" />
       <source>Site: {label}</source>
       <translation>Локализация: {label}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="164" />
+      <location filename="../../dermassist/ui/exam_view.py" line="167" />
       <source>Site: not marked yet</source>
       <translation>Локализация: ещё не отмечена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="214" />
+      <location filename="../../dermassist/ui/exam_view.py" line="217" />
       <source>This examination was changed elsewhere; your edits were not saved.</source>
       <translation>Это обследование было изменено в другом месте; ваши правки не сохранены.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="223" />
+      <location filename="../../dermassist/ui/exam_view.py" line="226" />
       <source>Examination saved.</source>
       <translation>Обследование сохранено.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="249" />
+      <location filename="../../dermassist/ui/exam_view.py" line="252" />
       <source>The model is still loading.</source>
       <translation>Модель ещё загружается.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="264" />
+      <location filename="../../dermassist/ui/exam_view.py" line="267" />
       <source>This result comes from a different model than the one now loaded; press Analyse to repeat it.</source>
       <translation>Этот результат получен другой моделью, не той, что загружена сейчас; нажмите «Анализ», чтобы повторить его.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="270" />
+      <location filename="../../dermassist/ui/exam_view.py" line="273" />
       <source>No model can be used, so no analysis is possible (see the notice at the top).</source>
       <translation>Нет пригодной модели, поэтому анализ невозможен (см. сообщение вверху окна).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="273" />
+      <location filename="../../dermassist/ui/exam_view.py" line="276" />
       <source>Add an image to this examination, then press Analyse.</source>
       <translation>Добавьте снимок к обследованию и нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="275" />
+      <location filename="../../dermassist/ui/exam_view.py" line="278" />
       <source>The model is loading…</source>
       <translation>Модель загружается…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="277" />
+      <location filename="../../dermassist/ui/exam_view.py" line="280" />
       <source>This picture has not been analysed yet. Press Analyse.</source>
       <translation>Этот снимок ещё не анализировался. Нажмите «Анализ».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="292" />
+      <location filename="../../dermassist/ui/exam_view.py" line="295" />
       <source>Analysing…</source>
       <translation>Анализ…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="296" />
+      <location filename="../../dermassist/ui/exam_view.py" line="299" />
       <source>Reading the picture…</source>
       <translation>Чтение снимка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="296" />
+      <location filename="../../dermassist/ui/exam_view.py" line="299" />
       <source>Running the model…</source>
       <translation>Работа модели…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="326" />
+      <location filename="../../dermassist/ui/exam_view.py" line="329" />
       <source>The result could not be stored: {error}</source>
       <translation>Не удалось сохранить результат: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="329" />
+      <location filename="../../dermassist/ui/exam_view.py" line="332" />
       <source>Analysis finished in {duration}.</source>
       <translation>Анализ завершён за {duration}.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="340" />
+      <location filename="../../dermassist/ui/exam_view.py" line="343" />
       <source>The analysis failed: {error}</source>
       <translation>Анализ не выполнен: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="367" />
+      <location filename="../../dermassist/ui/exam_view.py" line="370" />
       <source>The examination is queued for sending; see the Outbox tab.</source>
       <translation>Обследование поставлено в очередь на отправку; см. вкладку «Исходящие».</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_view.py" line="318" />
+      <location filename="../../dermassist/ui/exam_view.py" line="321" />
       <source>Not analysed. Take a better picture of the lesion and add it, or press Analyse again.</source>
       <translation>Анализ не выполнен. Сделайте более качественный снимок образования и добавьте его или снова нажмите «Анализ».</translation>
     </message>
@@ -729,42 +729,42 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>LesionHistoryDialog</name>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="33" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="34" />
       <source>Lesion over time</source>
       <translation>Образование в динамике</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="37" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="38" />
       <source>{n} examinations of this lesion</source>
       <translation>Обследований этого образования: {n}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="42" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="43" />
       <source>Heatmap</source>
       <translation>Тепловая карта</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="83" />
       <source>no picture</source>
       <translation>нет снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="82" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="83" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="86" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="87" />
       <source>Malignant: {p}</source>
       <translation>Злокачественность: {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="87" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="88" />
       <source>above threshold</source>
       <translation>выше порога</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/lesion_history.py" line="94" />
+      <location filename="../../dermassist/ui/lesion_history.py" line="95" />
       <source>Change: {d} percentage points</source>
       <translation>Изменение: {d} п. п.</translation>
     </message>
@@ -1115,6 +1115,7 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="104" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="133" />
       <source>system certificates</source>
       <translation>системные сертификаты</translation>
     </message>
@@ -1125,6 +1126,7 @@ AI malignancy: {prob} ({model})</source>
     </message>
     <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="109" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="134" />
       <source>CA certificate:</source>
       <translation>Сертификат ЦС:</translation>
     </message>
@@ -1154,57 +1156,67 @@ AI malignancy: {prob} ({model})</source>
       <translation>Наш AE-титул:</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="136" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="128" />
+      <source>Encrypt with TLS (the center's certificate is checked)</source>
+      <translation>Шифровать по TLS (сертификат центра проверяется)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="180" />
+      <source>C-STORE without TLS sends patient data unencrypted: turn on TLS, or use it only inside the clinic network or over a VPN.</source>
+      <translation>C-STORE без TLS передаёт данные пациента без шифрования: включите TLS или используйте его только внутри сети клиники либо через VPN.</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="143" />
       <source>Test connection</source>
       <translation>Проверить соединение</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="156" />
       <source>CA certificate</source>
       <translation>Сертификат ЦС</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="149" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="156" />
       <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
       <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="166" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="174" />
       <source>Without HTTPS, patient data travels unencrypted.</source>
       <translation>Без HTTPS данные пациентов передаются незашифрованными.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="168" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="176" />
       <source>Certificate checking is off: anyone on the network could pose as the center.</source>
       <translation>Проверка сертификата отключена: любой в сети может выдать себя за центр.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="171" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="186" />
       <source>Center's AE title</source>
       <translation>AE-титул центра</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="172" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="187" />
       <source>Our AE title</source>
       <translation>Наш AE-титул</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="176" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="191" />
       <source>{field}: only Latin letters, digits and simple punctuation, up to 16.</source>
       <translation>{field}: только латинские буквы, цифры и простые знаки препинания, не более 16.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="204" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="221" />
       <source>Testing…</source>
       <translation>Проверка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="210" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="227" />
       <source>Connected: {message}</source>
       <translation>Соединение установлено: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/pacs_settings.py" line="213" />
+      <location filename="../../dermassist/ui/pacs_settings.py" line="230" />
       <source>Failed: {message}</source>
       <translation>Ошибка: {message}</translation>
     </message>
@@ -1297,62 +1309,62 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="44" />
+      <location filename="../../dermassist/ui/patient_view.py" line="45" />
       <source>Edit patient…</source>
       <translation>Изменить данные…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="52" />
+      <location filename="../../dermassist/ui/patient_view.py" line="53" />
       <source>Examinations</source>
       <translation>Обследования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="56" />
+      <location filename="../../dermassist/ui/patient_view.py" line="57" />
       <source>New examination</source>
       <translation>Новое обследование</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="81" />
+      <location filename="../../dermassist/ui/patient_view.py" line="82" />
       <source>Select a patient on the left, or create a new one.</source>
       <translation>Выберите пациента слева или создайте нового.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="86" />
+      <location filename="../../dermassist/ui/patient_view.py" line="87" />
       <source>born {date} ({age} y)</source>
       <translation>дата рождения {date} ({age} лет)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="88" />
+      <location filename="../../dermassist/ui/patient_view.py" line="89" />
       <source>record no. {n}</source>
       <translation>№ карты {n}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="90" />
+      <location filename="../../dermassist/ui/patient_view.py" line="91" />
       <source>phone {phone}</source>
       <translation>тел. {phone}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="127" />
+      <location filename="../../dermassist/ui/patient_view.py" line="128" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="127" />
+      <location filename="../../dermassist/ui/patient_view.py" line="128" />
       <source>no picture</source>
       <translation>нет снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="131" />
+      <location filename="../../dermassist/ui/patient_view.py" line="132" />
       <source>picture warnings</source>
       <translation>предупреждения о снимке</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="132" />
+      <location filename="../../dermassist/ui/patient_view.py" line="133" />
       <source>malignant {p}</source>
       <translation>злокачественность {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="155" />
+      <location filename="../../dermassist/ui/patient_view.py" line="156" />
       <source>New examination created.</source>
       <translation>Создано новое обследование.</translation>
     </message>
