@@ -13,9 +13,17 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
+import test_trust_ui  # noqa: E402
 from PySide6.QtCore import QPoint, QRect  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget  # noqa: E402
-from test_ui_workstation import add_file, analyse, close_window, create_patient_with_exam, open_window  # noqa: E402
+from test_ui_workstation import (  # noqa: E402
+    add_file,
+    analyse,
+    click,
+    close_window,
+    create_patient_with_exam,
+    open_window,
+)
 
 TASKBAR, FRAME = 48, 32
 SCREENS = {"1366x768": (1366, 768), "1280x720 at 125%": (1024, 576)}
@@ -125,6 +133,28 @@ def test_workstation_fits_small_screens(qtbot, monkeypatch, tmp_path: Path, inst
     add_file(view, qtbot, monkeypatch, image_file)
     analyse(view, qtbot)
     assert view.result.record is not None
+    for screen in SCREENS:
+        check_fits(win, screen, lang)
+    close_window(win)
+
+
+trusted = pytest.fixture(test_trust_ui.trusted_model.__wrapped__, name="trusted")
+
+
+def test_longest_result_fits_small_screens(qtbot, monkeypatch, tmp_path: Path, trusted, lang) -> None:
+    """The longest result: a picture analysed despite warnings, with the operating point in words."""
+    from dermassist.trust.ood_probe import document
+
+    win = open_window(qtbot, tmp_path / "data", lang=lang)
+    view = create_patient_with_exam(win, qtbot, monkeypatch)
+    add_file(view, qtbot, monkeypatch, test_trust_ui.save(tmp_path, "letter.png", document(3)))
+    click(qtbot, view.result.analyse_button)
+    qtbot.waitUntil(lambda: view.result.warn_box.isVisible() and not view.result.is_busy(), timeout=20000)
+    click(qtbot, view.result.override_button)
+    qtbot.waitUntil(lambda: view.result.record is not None, timeout=5000)
+    panel = view.result
+    assert panel.per100_label.isVisibleTo(panel) and panel.warnings_label.isVisibleTo(panel)
+    assert panel.decision.text().count("<br>") >= 2  # warning, verdict, explanation
     for screen in SCREENS:
         check_fits(win, screen, lang)
     close_window(win)
