@@ -1632,22 +1632,22 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="315" />
+      <location filename="../../dermassist/ui/result_panel.py" line="319" />
       <source>Test-set performance of this model: not available.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="323" />
+      <location filename="../../dermassist/ui/result_panel.py" line="327" />
       <source>95% CI</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="325" />
+      <location filename="../../dermassist/ui/result_panel.py" line="329" />
       <source>not available</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="327" />
+      <location filename="../../dermassist/ui/result_panel.py" line="331" />
       <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
       <translation type="unfinished" />
     </message>
@@ -1701,142 +1701,152 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="76" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
       <source>As the system (automatic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="84" />
       <source>Clinic name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="81" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="85" />
       <source>Clinic address</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="82" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="86" />
+      <source>Clinic phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="87" />
       <source>Doctor's name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="83" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="88" />
+      <source>Doctor's phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="89" />
       <source>Specialist center</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="84" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="90" />
       <source>Center's contact (phone, address)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="85" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="91" />
       <source>Language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="93" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="99" />
       <source>default installed model</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="94" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="100" />
       <source>Choose…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="98" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="104" />
       <source>Model file (.onnx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="101" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
       <source>The default installed model</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="113" />
       <source>not validated</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="111" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="117" />
       <source>Use this model</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="114" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="120" />
       <source>Automatic (GPU if available, else CPU)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="115" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="121" />
       <source>CPU</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="116" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
       <source>NVIDIA GPU (CUDA)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="117" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="123" />
       <source>GPU through DirectML (Windows)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="128" />
       <source>Run the model on</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="124" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="130" />
       <source>The model card's threshold</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="131" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
       <source>{key} (sensitivity {s} on validation)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="143" />
       <source>Referral threshold</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="150" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="156" />
       <source>Loaded model: {name} {version} (sha256 {sha}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="154" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="160" />
       <source>No model is loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="181" />
       <source>Choose a model</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="181" />
       <source>ONNX models (*.onnx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="145" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="151" />
       <source>Average the picture's 8 flips and rotations (slower; see the manual)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="148" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="154" />
       <source>Test-time augmentation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="171" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="177" />
       <source>Threshold {t}.</source>
       <translation type="unfinished" />
     </message>

@@ -1635,22 +1635,22 @@ AI malignancy: {prob} ({model})</source>
       <translation>Модель: {name} {version} (sha256 {sha}), {provider}; анализ {when}.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="315" />
+      <location filename="../../dermassist/ui/result_panel.py" line="319" />
       <source>Test-set performance of this model: not available.</source>
       <translation>Показатели модели на тестовой выборке: нет данных.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="323" />
+      <location filename="../../dermassist/ui/result_panel.py" line="327" />
       <source>95% CI</source>
       <translation>95% ДИ</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="325" />
+      <location filename="../../dermassist/ui/result_panel.py" line="329" />
       <source>not available</source>
       <translation>нет данных</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/result_panel.py" line="327" />
+      <location filename="../../dermassist/ui/result_panel.py" line="331" />
       <source>Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.</source>
       <translation>Проверена на {n} снимках: чувствительность {sens}, специфичность {spec}, ROC AUC {auc}.</translation>
     </message>
@@ -1704,142 +1704,152 @@ AI malignancy: {prob} ({model})</source>
       <translation>Настройки передачи недоступны в этой сборке ({why}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="76" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
       <source>As the system (automatic)</source>
       <translation>Как в системе (автоматически)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="84" />
       <source>Clinic name</source>
       <translation>Название клиники</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="81" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="85" />
       <source>Clinic address</source>
       <translation>Адрес клиники</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="82" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="86" />
+      <source>Clinic phone</source>
+      <translation>Телефон клиники</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="87" />
       <source>Doctor's name</source>
       <translation>ФИО врача</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="83" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="88" />
+      <source>Doctor's phone</source>
+      <translation>Телефон врача</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="89" />
       <source>Specialist center</source>
       <translation>Специализированный центр</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="84" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="90" />
       <source>Center's contact (phone, address)</source>
       <translation>Контакты центра (телефон, адрес)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="85" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="91" />
       <source>Language</source>
       <translation>Язык</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="93" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="99" />
       <source>default installed model</source>
       <translation>установленная модель по умолчанию</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="94" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="100" />
       <source>Choose…</source>
       <translation>Выбрать…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="98" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="104" />
       <source>Model file (.onnx)</source>
       <translation>Файл модели (.onnx)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="101" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
       <source>The default installed model</source>
       <translation>Установленная модель по умолчанию</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="107" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="113" />
       <source>not validated</source>
       <translation>не проверена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="111" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="117" />
       <source>Use this model</source>
       <translation>Использовать модель</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="114" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="120" />
       <source>Automatic (GPU if available, else CPU)</source>
       <translation>Автоматически (GPU, если есть, иначе CPU)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="115" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="121" />
       <source>CPU</source>
       <translation>Процессор (CPU)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="116" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
       <source>NVIDIA GPU (CUDA)</source>
       <translation>Видеокарта NVIDIA (CUDA)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="117" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="123" />
       <source>GPU through DirectML (Windows)</source>
       <translation>Видеокарта через DirectML (Windows)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="122" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="128" />
       <source>Run the model on</source>
       <translation>Выполнять модель на</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="124" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="130" />
       <source>The model card's threshold</source>
       <translation>Порог из карточки модели</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="131" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
       <source>{key} (sensitivity {s} on validation)</source>
       <translation>{key} (чувствительность {s} на валидации)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="137" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="143" />
       <source>Referral threshold</source>
       <translation>Порог направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="150" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="156" />
       <source>Loaded model: {name} {version} (sha256 {sha}).</source>
       <translation>Загруженная модель: {name} {version} (sha256 {sha}).</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="154" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="160" />
       <source>No model is loaded.</source>
       <translation>Модель не загружена.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="181" />
       <source>Choose a model</source>
       <translation>Выбор модели</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="175" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="181" />
       <source>ONNX models (*.onnx)</source>
       <translation>Модели ONNX (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="145" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="151" />
       <source>Average the picture's 8 flips and rotations (slower; see the manual)</source>
       <translation>Усреднять 8 отражений и поворотов снимка (медленнее; см. руководство)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="148" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="154" />
       <source>Test-time augmentation</source>
       <translation>Аугментация при анализе</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/settings_dialog.py" line="171" />
+      <location filename="../../dermassist/ui/settings_dialog.py" line="177" />
       <source>Threshold {t}.</source>
       <translation>Порог {t}.</translation>
     </message>
