@@ -39,7 +39,7 @@ ALLOWED = re.compile(
     r"DermAssist|DICOMweb|DICOM|PACS|ISIC|ONNX|onnx|URL|AE|sha256|SHA-256|PDF|USB|Ctrl|CUDA|DirectML|NVIDIA|"
     r"CPU|GPU|HTTPS|HTTP|QIDO-RS|WADO-RS|STOW-RS|QIDO|WADO|STOW|DIMSE|C-STORE|Orthanc|DefaultEncoding|Utf8|"
     r"Latin-1|ROC AUC|AUC|ROC|JPEG|PNG|TLS|CA|ABCD|Windows|Linux|bearer|Photographic|Dermoscopic|VL|SR|"
-    r"Ubuntu|Debian|DejaVu|Qt|English|Русский|tiny-test-model|tiny-cnn|DERMASSIST"
+    r"Ubuntu|Debian|DejaVu|Qt|English|Русский|tiny-test-model|tiny-cnn|DERMASSIST|dermassist [a-z][a-z-]+"
 )
 HTML_TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 PATHLIKE = re.compile(r"\S*[/\\]\S*|\S+\.(?:onnx|json|pdf|jpg|png|sqlite3|dcm)\b")
