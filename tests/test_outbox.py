@@ -143,7 +143,7 @@ def test_stow_failure_reason_0122_means_sop_class_rejected(monkeypatch: pytest.M
         status_code = 409
         reason = "Conflict"
         text = ""
-        content = b"{}"
+        headers = {"Content-Type": "application/dicom+json"}
 
         def __init__(self, failed: list[tuple[str, int]]) -> None:
             self.body = {
@@ -156,8 +156,9 @@ def test_stow_failure_reason_0122_means_sop_class_rejected(monkeypatch: pytest.M
                 }
             }
 
-        def json(self) -> object:
-            return self.body
+        @property
+        def content(self) -> bytes:
+            return json.dumps(self.body).encode()
 
     inst = Instance("IMG001.dcm", DERMOSCOPIC, "2.25.7", "1.2.840.10008.1.2.4.50", b"")
     monkeypatch.setattr(stow, "multipart_body", lambda parts: (b"", "multipart/related"))

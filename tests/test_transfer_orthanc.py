@@ -42,7 +42,8 @@ def test_referral_arrives_intact(
     pictures: tuple[Path, Path],
 ) -> None:
     jpg, png = pictures
-    settings = orthanc.settings(protocol)
+    # With DICOMweb the delivery is also confirmed by a QIDO-RS query on the real server.
+    settings = orthanc.settings(protocol, dicomweb_confirm_qido=True)
     exam = make_referral(store, [jpg, png], [0.91, 0.35], name=NAME)
     item = outbox.enqueue(store, exam.id, settings)
     [result] = sender.process_due(store, settings)
@@ -96,6 +97,11 @@ def test_check_connection(orthanc: OrthancServer) -> None:
     for protocol in ("dicomweb", "dimse"):
         result = check_connection(orthanc.settings(protocol))
         assert result.ok, result.message
+        if protocol == "dicomweb":
+            assert "a DICOMweb server" in result.message
+    # Orthanc's REST root is not its DICOMweb root: it answers JSON, but not DICOM JSON.
+    rest = check_connection(orthanc.settings("dicomweb", dicomweb_url=orthanc.url))
+    assert not rest.ok and "DICOMweb" in rest.message, rest.message
     bad = check_connection(orthanc.settings("dicomweb", dicomweb_password="wrong"))
     assert not bad.ok and "refused the credentials (HTTP 401)" in bad.message
     bad = check_connection(orthanc.settings("dimse", dimse_called_aet="WRONGAET"))

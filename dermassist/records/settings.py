@@ -45,10 +45,13 @@ class Settings:
     dicomweb_token: str = ""
     dicomweb_verify_tls: bool = True
     dicomweb_ca_bundle: str = ""
+    dicomweb_confirm_qido: bool = False  # also check with a QIDO-RS query that every instance is listed
     dimse_host: str = ""
     dimse_port: int = 104
     dimse_called_aet: str = ""
     dimse_calling_aet: str = "DERMASSIST"
+    dimse_tls: bool = False  # C-STORE / C-ECHO over TLS (the center's certificate is verified)
+    dimse_ca_bundle: str = ""  # CA file for the center's DIMSE TLS certificate; empty: the system store
     sop_class: str = "dermoscopic"  # dermoscopic or vl_photographic
 
     def with_changes(self, **changes: Any) -> Settings:

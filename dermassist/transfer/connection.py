@@ -38,11 +38,20 @@ def _echo(settings: Settings) -> str:
 
 def _qido(settings: Settings) -> str:
     from dermassist.transfer.dicomweb import request
+    from dermassist.transfer.stow_response import is_dicom_json_query_answer
 
     resp = request(settings, "GET", "/studies?limit=1", headers={"Accept": "application/dicom+json"})
-    if resp.status_code not in (200, 204):
-        raise TransferError(f"QIDO-RS answered HTTP {resp.status_code} {resp.reason}")
-    return "QIDO-RS query succeeded"
+    if resp.status_code == 204 and not resp.content.strip():
+        return "QIDO-RS query succeeded (no studies yet): a DICOMweb server"
+    media = resp.headers.get("Content-Type", "").split(";")[0].strip() or "no declared type"
+    if resp.status_code == 200 and is_dicom_json_query_answer(resp.headers.get("Content-Type", ""), resp.content):
+        return "QIDO-RS answered in DICOM JSON: a DICOMweb server"
+    if resp.status_code == 200:
+        raise TransferError(
+            f"not a DICOMweb server: the QIDO-RS query was answered with {media}, not DICOM JSON "
+            "(check the URL: it must be the DICOMweb root, e.g. https://pacs.example.org/dicom-web)"
+        )
+    raise TransferError(f"QIDO-RS answered HTTP {resp.status_code} {resp.reason} ({media}); not usable as DICOMweb")
 
 
 def check_connection(settings: Settings) -> ConnectionResult:

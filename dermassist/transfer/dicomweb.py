@@ -53,15 +53,38 @@ def request(settings: Settings, method: str, path: str, **kwargs: object) -> req
             )
         except requests.exceptions.SSLError as exc:
             raise TransferError(f"{url}: TLS certificate check failed ({_short(exc)})") from None
-        except requests.exceptions.ConnectionError as exc:
-            raise TransferError(f"{url}: cannot connect ({_short(exc)})") from None
+        except requests.exceptions.ConnectTimeout:
+            raise TransferError(f"{url}: cannot connect (timed out)") from None
         except requests.exceptions.Timeout:
             raise TransferError(f"{url}: no answer in time") from None
+        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            if _never_connected(exc):
+                raise TransferError(f"{url}: cannot connect ({_short(exc)})") from None
+            raise TransferError(
+                f"{url}: connection dropped during the request (the server closed it before answering in full)"
+            ) from None
         except requests.exceptions.RequestException as exc:
             raise TransferError(f"{url}: {_short(exc)}") from None
     if resp.status_code in (401, 403):
         raise TransferError(f"{url}: the server refused the credentials (HTTP {resp.status_code})")
     return resp
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """True when the TCP connection was never made (refused, unknown host), not dropped later."""
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        cur = todo.pop()
+        if not isinstance(cur, BaseException) or id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        if isinstance(cur, (NewConnectionError, ConnectTimeoutError, ConnectionRefusedError)):
+            return True
+        todo += [cur.__cause__, cur.__context__, getattr(cur, "reason", None), *cur.args]
+    return False
 
 
 _REASONS = (

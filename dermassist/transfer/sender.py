@@ -55,7 +55,7 @@ def load_instances(store: RecordStore, item: OutboxItem, image_class: str) -> li
         if f.kind == "image" and sop_class != image_class:
             ds = change_image_class(dcmread(DicomBytesIO(data)), image_class)
             data, sop_class = to_bytes(ds), image_class
-        out.append(Instance(f.name, sop_class, f.sop_instance_uid, f.transfer_syntax, data))
+        out.append(Instance(f.name, sop_class, f.sop_instance_uid, f.transfer_syntax, data, package.study_uid))
     return out
 
 

@@ -1,26 +1,28 @@
-"""DICOMweb STOW-RS: one ``multipart/related; type="application/dicom"`` POST per referral."""
+"""DICOMweb STOW-RS: one ``multipart/related; type="application/dicom"`` POST per referral.
+
+Nothing counts as delivered unless the answer proves it: every SOP Instance UID sent must be in
+the answer's ReferencedSOPSequence. With ``dicomweb_confirm_qido`` set, a QIDO-RS query must also
+list every instance before the referral is marked delivered.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
 from dermassist.records.settings import Settings
 from dermassist.transfer.dicom_build import DERMOSCOPIC
 from dermassist.transfer.dicomweb import multipart_body, request
 from dermassist.transfer.errors import SopClassRejected, TransferError
+from dermassist.transfer.stow_response import NotDicomweb, StowOutcome, describe_reason, parse_stow_response
 from dermassist.transfer.transport import Instance, StoredCallback, describe_destination
 
-_FAILED_SOP_SEQUENCE = "00081198"
-_REFERENCED_SOP_SEQUENCE = "00081199"
-_REFERENCED_SOP_INSTANCE_UID = "00081155"
-_FAILURE_REASON = "00081197"
 # Reasons that mean "this SOP class is not for me": worth retrying the image as VL Photographic.
 _CLASS_REASONS = {0x0122, 0xA900}
+_SOP_INSTANCE_UID = "00080018"
 
 
-def _values(item: dict[str, Any], tag: str) -> list[Any]:
-    element = item.get(tag) or {}
-    return list(element.get("Value") or [])
+def _snippet(text: str) -> str:
+    return " ".join(text.split())[:120]
 
 
 class StowTransport:
@@ -40,46 +42,67 @@ class StowTransport:
             "POST",
             "/studies",
             data=body,
-            headers={"Content-Type": content_type, "Accept": "application/dicom+json"},
+            headers={"Content-Type": content_type, "Accept": "application/dicom+json, application/dicom+xml"},
         )
         try:
-            answer: dict[str, Any] = resp.json() if resp.content else {}
-        except ValueError:
-            answer = {}
-        if not isinstance(answer, dict):
-            answer = {}
-        failed = {
-            str(_values(f, _REFERENCED_SOP_INSTANCE_UID)[0]): int((_values(f, _FAILURE_REASON) or [0])[0])
-            for f in _values(answer, _FAILED_SOP_SEQUENCE)
-            if _values(f, _REFERENCED_SOP_INSTANCE_UID)
-        }
-        stored = {
-            str(_values(r, _REFERENCED_SOP_INSTANCE_UID)[0])
-            for r in _values(answer, _REFERENCED_SOP_SEQUENCE)
-            if _values(r, _REFERENCED_SOP_INSTANCE_UID)
-        }
+            outcome = parse_stow_response(resp.headers.get("Content-Type", ""), resp.content)
+        except NotDicomweb as exc:
+            if resp.status_code in (200, 202):
+                raise TransferError(
+                    f"STOW-RS: not a DICOMweb server (HTTP {resp.status_code}, {exc}); nothing is counted as delivered"
+                ) from None
+            raise TransferError(f"STOW-RS: HTTP {resp.status_code} {resp.reason}: {_snippet(resp.text)}") from None
         by_uid = {i.sop_instance_uid: i for i in instances}
+        confirmed = [uid for uid in by_uid if uid in outcome.stored]
         if on_stored:
-            for uid in by_uid:
-                if uid in stored:
-                    on_stored(uid)
-        if resp.status_code == 200 and not failed:
-            missing = [uid for uid in by_uid if stored and uid not in stored]
-            if missing:
-                raise TransferError(f"STOW-RS: the server did not confirm {len(missing)} of {len(by_uid)} instances")
-            if not stored and on_stored:
-                for uid in by_uid:
-                    on_stored(uid)
-            return
-        if failed:
-            rejected = [by_uid[u] for u, reason in failed.items() if u in by_uid]
-            if rejected and all(
-                i.sop_class == DERMOSCOPIC and failed[i.sop_instance_uid] in _CLASS_REASONS for i in rejected
-            ):
-                raise SopClassRejected("STOW-RS: the server does not accept Dermoscopic Photography images")
-            reasons = ", ".join(sorted({f"0x{r:04X}" for r in failed.values()}))
+            for uid in confirmed:
+                on_stored(uid)
+        self._raise_for_failures(outcome, by_uid, resp.status_code)
+        missing = [uid for uid in by_uid if uid not in outcome.stored]
+        if missing:
             raise TransferError(
-                f"STOW-RS: the server refused {len(failed)} of {len(by_uid)} instances (reason {reasons}, "
-                f"HTTP {resp.status_code})"
+                f"STOW-RS: the server confirmed {len(confirmed)} of {len(by_uid)} instances "
+                f"(HTTP {resp.status_code}); the referral is sent again later"
             )
-        raise TransferError(f"STOW-RS: HTTP {resp.status_code} {resp.reason}: {resp.text[:200].strip()}")
+        if self.settings.dicomweb_confirm_qido:
+            self.confirm_with_qido(instances)
+
+    def _raise_for_failures(self, outcome: StowOutcome, by_uid: dict[str, Instance], status: int) -> None:
+        failed = {uid: reason for uid, reason in outcome.failed.items() if uid in by_uid}
+        if not failed:
+            return
+        rejected = [by_uid[u] for u in failed]
+        if all(i.sop_class == DERMOSCOPIC and failed[i.sop_instance_uid] in _CLASS_REASONS for i in rejected):
+            raise SopClassRejected("STOW-RS: the server does not accept Dermoscopic Photography images")
+        reasons = "; ".join(f"{by_uid[u].name}: {describe_reason(r)}" for u, r in sorted(failed.items()))
+        raise TransferError(
+            f"STOW-RS: the server refused {len(failed)} of {len(by_uid)} instances ({reasons}; HTTP {status})"
+        )
+
+    def confirm_with_qido(self, instances: list[Instance]) -> None:
+        """Ask the server (QIDO-RS) for the study's instances; raises unless every one is listed."""
+        listed: set[str] = set()
+        for study_uid in sorted({i.study_uid for i in instances if i.study_uid}):
+            resp = request(
+                self.settings,
+                "GET",
+                f"/studies/{study_uid}/instances?includefield={_SOP_INSTANCE_UID}",
+                headers={"Accept": "application/dicom+json"},
+            )
+            if resp.status_code == 204 or (resp.status_code == 404 and not resp.content.strip()):
+                continue
+            if resp.status_code != 200:
+                raise TransferError(f"QIDO-RS confirmation: HTTP {resp.status_code} {resp.reason}")
+            try:
+                answer = json.loads(resp.content.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise TransferError("QIDO-RS confirmation: the answer is not DICOM JSON") from None
+            for item in answer if isinstance(answer, list) else []:
+                values = (item.get(_SOP_INSTANCE_UID) or {}).get("Value") or [] if isinstance(item, dict) else []
+                listed.update(str(v) for v in values)
+        missing = [i for i in instances if i.sop_instance_uid not in listed]
+        if missing:
+            raise TransferError(
+                f"QIDO-RS confirmation: the server lists {len(instances) - len(missing)} of {len(instances)} "
+                "instances it said it stored; the referral is sent again later"
+            )

@@ -22,6 +22,7 @@ class Instance:
     sop_instance_uid: str
     transfer_syntax: str
     data: bytes
+    study_uid: str = ""
 
 
 class Transport(Protocol):
