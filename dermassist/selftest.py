@@ -81,8 +81,19 @@ def check_resources(state: _State) -> str:
     migrations = bundled_migrations()
     if not migrations:
         raise CheckFailed("no database migrations (dermassist/records/migrations/*.sql) were found")
+    from dermassist.i18n import LOCALE_DIR, available_languages
+    from dermassist.i18n.fmt import format_percent
+
+    languages = available_languages()
+    if "ru" not in languages:
+        raise CheckFailed(f"the Russian catalog of the core texts is missing from {LOCALE_DIR}")
+    if format_percent(0.127, lang="ru") != "12,7\u00a0%":  # Babel's CLDR data must be bundled
+        raise CheckFailed(f"number formats are wrong ({format_percent(0.127, lang='ru')!r}): Babel data missing")
     where = "bundle" if getattr(sys, "frozen", False) else "source tree"
-    return f"{where} {bundle_root()}: 2 fonts, 2 translations, {len(migrations)} migrations"
+    return (
+        f"{where} {bundle_root()}: 2 fonts, 2 Qt translations, catalogs {', '.join(languages)}, "
+        f"{len(migrations)} migrations"
+    )
 
 
 def check_model(state: _State) -> str:

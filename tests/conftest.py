@@ -34,6 +34,16 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("DERMASSIST_SECRET_STORE", "file")
 
 
+@pytest.fixture(autouse=True)
+def _ui_language_restored() -> Iterator[None]:
+    """A test that switches the core's UI language (directly or by opening the UI) does not leak it."""
+    from dermassist.i18n import current_language, set_language
+
+    before = current_language()
+    yield
+    set_language(before)
+
+
 @pytest.fixture
 def tiny_model(tmp_path: Path) -> ModelCard:
     """A tiny random-weight NCHW logits model with its card, in a temporary folder."""

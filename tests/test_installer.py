@@ -103,7 +103,7 @@ def test_spec_collects_the_data_the_app_looks_up() -> None:
     for src, _dest in datas:
         assert Path(src).exists(), src
     dests = {dest for _src, dest in datas}
-    assert {"resources", "dermassist/records/migrations"} <= dests
+    assert {"resources", "dermassist/records/migrations", "dermassist/i18n/locale"} <= dests
     if list((ROOT / "models").glob("*.onnx")):
         assert "models" in dests
     model_files = {str(p) for p in (ROOT / "models").glob("*")

@@ -227,6 +227,6 @@ def test_checklist_scores() -> None:
     seven = score({"method": "7point", "blue_white_veil": True, "regression": True})
     assert seven is not None and seven.score == 3 and seven.suspicious
     assert "TDS 6.00" in summary({"method": "abcd", "asymmetry": 2, "border": 4, "colors": 3, "structures": 3})
-    assert "3 баллов" in summary({"method": "7point", "blue_white_veil": True, "regression": True}, "ru")
+    assert "3 балла" in summary({"method": "7point", "blue_white_veil": True, "regression": True}, "ru")
     with pytest.raises(ValueError, match="border"):
         score({"method": "abcd", "border": 9})

@@ -25,7 +25,7 @@ from test_report_support import (
     words_with_boxes,
 )
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist import INTENDED_USE, intended_use
 from dermassist.records.models import Patient
 from dermassist.records.settings import Settings
 from dermassist.reports.layout import MARGIN_X
@@ -65,7 +65,7 @@ def test_benign_latin_report_has_every_part(jpeg: Path, tmp_path: Path) -> None:
         "URGENT",
         "Not flagged: the probability of malignancy is below the threshold",
         "Probability malignant 12.0%, benign 88.0%",
-        "0.400",
+        "Threshold 40.0% (operating point",  # the threshold as a percentage, like the UI
         "derm-net, version 1.2.3",
         MODEL_SHA,
         "n = 896",
@@ -103,7 +103,7 @@ def test_malignant_cyrillic_report_in_russian(jpeg: Path, tmp_path: Path) -> Non
         "СРОЧНО",
         "Чувствительность",
         "95% ДИ",
-        flat(INTENDED_USE_RU),
+        flat(intended_use("ru")),
     ):
         assert expected in text, expected
     pages = page_count(out)
@@ -320,7 +320,7 @@ def test_checklist_is_printed_with_its_total(jpeg: Path, tmp_path: Path) -> None
     rows = flat(pdftotext(out, layout=True))
     assert "Атипичная пигментная сеть да" in rows and "Бело-голубая вуаль нет" in rows
     assert "Неравномерные точки/глобулы да" in rows
-    assert "7-пунктовый контрольный список: 3 баллов (указывает на меланому)" in flat(pdftotext(out))
+    assert "7-пунктовый контрольный список: 3 балла (указывает на меланому)" in flat(pdftotext(out))
     abcd = {"method": "abcd", "asymmetry": 0, "border": 1, "colors": 2, "structures": 2}
     text = flat(pdftotext(render_referral(make_input([jpeg], checklist=abcd), tmp_path / "abcd.pdf")))
     assert "Dermoscopy checklist: ABCD rule of dermoscopy" in text and "TDS 2.10 (benign range)" in text

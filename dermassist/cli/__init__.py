@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "dermassist.cli.report",
     "dermassist.cli.transfer",
     "dermassist.cli.trust",
+    "dermassist.cli.backup",
 )
 
 

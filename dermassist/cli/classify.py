@@ -14,14 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist import intended_use
+from dermassist.i18n import N_, gettext_for
 
 EXIT_FAILED, EXIT_NO_MODEL, EXIT_WITHHELD = 1, 2, 3
 
-WITHHELD = (
-    "result withheld: the picture failed the quality or out-of-distribution check (see the warnings)",
-    "результат не показан: снимок не прошёл проверку качества или пригодности (см. предупреждения)",
-)
+WITHHELD = N_("result withheld: the picture failed the quality or out-of-distribution check (see the warnings)")
+SHOWN_ANYWAY = N_("shown despite the warnings below")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,7 +58,7 @@ def _json_record(a: Any, lang: str, show_anyway: bool) -> dict[str, Any]:
         if show_anyway:
             record["warnings_overridden"] = True
         else:
-            record.update(malignant=None, benign=None, decision=None, withheld=WITHHELD[lang == "ru"])
+            record.update(malignant=None, benign=None, decision=None, withheld=gettext_for(lang, WITHHELD))
     return record
 
 
@@ -103,10 +102,10 @@ def run(args: argparse.Namespace) -> int:
         pred = result.prediction
         if result.passes_gate or args.show_anyway:
             word = "SUSPICIOUS - refer" if pred.decision == "malignant" else "below threshold"
-            tail = "  (shown despite the warnings below)" if not result.passes_gate else ""
+            tail = f"  ({gettext_for(lang, SHOWN_ANYWAY)})" if not result.passes_gate else ""
             print(f"{pred.image}: malignant {pred.malignant:.3f}  benign {pred.benign:.3f}  -> {word}{tail}")
         else:
-            print(f"{pred.image}: {WITHHELD[lang == 'ru']}")
+            print(f"{pred.image}: {gettext_for(lang, WITHHELD)}")
         for message in result.messages(lang):
             print(f"  WARNING: {message}")
     if not args.json:
@@ -114,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
             from dermassist.inference.trust_text import text
 
             print("note: " + text("ood_absent", lang))
-        print(INTENDED_USE_RU if lang == "ru" else INTENDED_USE)
+        print(intended_use(lang))
     return EXIT_FAILED if failed else EXIT_WITHHELD if withheld else 0

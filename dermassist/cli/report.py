@@ -6,13 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from dermassist.i18n import available_languages
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``report`` subcommand."""
     p = sub.add_parser("report", help="save the referral PDF of an examination")
     p.add_argument("examination_id", type=int, metavar="EXAMINATION_ID")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to save the PDF")
-    p.add_argument("--lang", choices=["en", "ru"], help="report language (default: settings, then system locale)")
+    p.add_argument(
+        "--lang", choices=available_languages(), help="report language (default: settings, then system locale)"
+    )
     p.add_argument("--data-dir", type=Path, help="record store folder (default: the per-user data folder)")
     p.set_defaults(func=run)
 

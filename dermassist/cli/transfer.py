@@ -10,13 +10,15 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from dermassist.i18n import available_languages
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the transfer subcommands."""
     p = sub.add_parser("send", help="queue an examination's referral for the center and try to send it now")
     p.add_argument("examination_id", type=int, metavar="EXAMINATION_ID")
     p.add_argument("--no-wait", action="store_true", help="only queue it; the application's sender sends it later")
-    p.add_argument("--lang", choices=["en", "ru"], help="language of the referral PDF (default: settings)")
+    p.add_argument("--lang", choices=available_languages(), help="language of the referral PDF (default: settings)")
     p.set_defaults(func=run_send)
 
     p = sub.add_parser("outbox", help="list the referrals in the outbox and their status")
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("examination_id", type=int, metavar="EXAMINATION_ID")
     p.add_argument("dest_folder", type=Path, metavar="DEST_FOLDER")
-    p.add_argument("--lang", choices=["en", "ru"], help="language of the referral PDF (default: settings)")
+    p.add_argument("--lang", choices=available_languages(), help="language of the referral PDF (default: settings)")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("test-connection", help="check the center's PACS (C-ECHO or a QIDO-RS query)")

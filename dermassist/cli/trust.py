@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from dermassist.cli.train import DEFAULT_DATA
+from dermassist.i18n import available_languages
 
 
 def default_cache() -> Path:
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--model", type=Path, help="model .onnx (default: the installed default model)")
     c.add_argument("--preset", default="card", help="threshold preset: card, sens90, sens95, ...")
     c.add_argument("--tta", action="store_true", help="average the 8 flips/rotations of the picture")
-    c.add_argument("--lang", choices=["en", "ru"], default="en")
+    c.add_argument("--lang", choices=available_languages(), default="en")
     c.add_argument("--json", action="store_true", help="one JSON object per image")
     c.set_defaults(func=run_check)
 
@@ -101,7 +102,7 @@ def run_measure(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check and classify each image; warnings come before the probability. Exit 1 if any image failed."""
-    from dermassist import INTENDED_USE, INTENDED_USE_RU
+    from dermassist import intended_use
     from dermassist.imaging.limits import display_name
     from dermassist.imaging.loading import ImageLoadError, load_image
     from dermassist.inference.card import CardError
@@ -143,5 +144,5 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"  {per_100_sentence(a.point, lang)}")
     if not args.json:
         print(f"model {card.name} {card.version} (sha256 {card.short_sha}). "
-              + (INTENDED_USE_RU if lang == "ru" else INTENDED_USE))
+              + intended_use(lang))
     return status

@@ -13,35 +13,24 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from dermassist.i18n import N_, gettext_for
+
 WORK_SIDE = 256
 VIGNETTE_LEVEL = 25  # darker pixels are the black rim of a dermatoscope's field, not skin or lesion
 
-# code -> (English, Russian). Plain words for a GP; {value}-style fields are filled in by ``message``.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "blur": (
-        "The picture looks blurred (out of focus or moved). Take it again with the lesion in focus.",
-        "Снимок выглядит размытым (не в фокусе или смазан). Переснимите, добившись резкости образования.",
+# code -> English source text (gettext catalogs hold the other languages). Plain words for a GP;
+# {value}-style fields are filled in by ``message``.
+MESSAGES: dict[str, str] = {
+    "blur": N_("The picture looks blurred (out of focus or moved). Take it again with the lesion in focus."),
+    "dark": N_("The picture is too dark. Take it again with more light."),
+    "bright": N_("The picture is overexposed (large areas are pure white). Take it again with less light or glare."),
+    "small": N_(
+        "The picture is too small ({width}x{height} pixels; at least {min_side} pixels on each side are needed)."
     ),
-    "dark": (
-        "The picture is too dark. Take it again with more light.",
-        "Снимок слишком тёмный. Переснимите при лучшем освещении.",
+    "no_lesion": N_(
+        "No distinct lesion was found near the centre of the picture. Centre the lesion and take it again."
     ),
-    "bright": (
-        "The picture is overexposed (large areas are pure white). Take it again with less light or glare.",
-        "Снимок пересвечен (большие участки чисто белые). Переснимите с меньшим освещением или бликами.",
-    ),
-    "small": (
-        "The picture is too small ({width}x{height} pixels; at least {min_side} pixels on each side are needed).",
-        "Снимок слишком мал ({width}x{height} пикс.; нужно не меньше {min_side} пикс. по каждой стороне).",
-    ),
-    "no_lesion": (
-        "No distinct lesion was found near the centre of the picture. Centre the lesion and take it again.",
-        "В центре снимка не найдено отчётливое образование. Поместите образование в центр и переснимите.",
-    ),
-    "lesion_at_edge": (
-        "The lesion touches the edges of the picture and may not be fully in view.",
-        "Образование касается краёв снимка и, возможно, видно не целиком.",
-    ),
+    "lesion_at_edge": N_("The lesion touches the edges of the picture and may not be fully in view."),
 }
 
 
@@ -68,9 +57,8 @@ class QualityIssue:
     details: tuple[tuple[str, int], ...] = ()  # fields for the message, e.g. (("width", 100),)
 
     def message(self, lang: str = "en") -> str:
-        """The warning in plain words, in English or Russian."""
-        en, ru = MESSAGES[self.code]
-        return (ru if lang == "ru" else en).format(**dict(self.details))
+        """The warning in plain words, in ``lang``."""
+        return gettext_for(lang, MESSAGES[self.code]).format(**dict(self.details))
 
 
 @dataclass(frozen=True)

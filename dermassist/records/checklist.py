@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dermassist.i18n import N_, gettext_for, ngettext_for
+from dermassist.i18n.fmt import format_number
+
 METHODS = ("abcd", "7point")
 
 # key: (minimum, maximum, weight in the total dermoscopy score)
@@ -37,20 +40,21 @@ SEVEN_POINT_ITEMS: dict[str, int] = {
 }
 SEVEN_POINT_CUTOFF = 3
 
-LABELS: dict[str, tuple[str, str]] = {
-    "abcd": ("ABCD rule of dermoscopy", "Правило ABCD дерматоскопии"),
-    "7point": ("7-point checklist", "7-пунктовый контрольный список"),
-    "asymmetry": ("Asymmetry (0-2 axes)", "Асимметрия (0-2 оси)"),
-    "border": ("Border: abrupt cut-off (0-8 segments)", "Граница: резкий обрыв (0-8 сегментов)"),
-    "colors": ("Colours (1-6)", "Цвета (1-6)"),
-    "structures": ("Differential structures (1-5)", "Дифференциальные структуры (1-5)"),
-    "atypical_network": ("Atypical pigment network", "Атипичная пигментная сеть"),
-    "blue_white_veil": ("Blue-whitish veil", "Бело-голубая вуаль"),
-    "atypical_vessels": ("Atypical vascular pattern", "Атипичный сосудистый рисунок"),
-    "irregular_streaks": ("Irregular streaks", "Неравномерные полосы"),
-    "irregular_dots": ("Irregular dots/globules", "Неравномерные точки/глобулы"),
-    "irregular_blotches": ("Irregular blotches", "Неравномерные кляксы"),
-    "regression": ("Regression structures", "Структуры регрессии"),
+# key -> English source text (gettext catalogs hold the other languages).
+LABELS: dict[str, str] = {
+    "abcd": N_("ABCD rule of dermoscopy"),
+    "7point": N_("7-point checklist"),
+    "asymmetry": N_("Asymmetry (0-2 axes)"),
+    "border": N_("Border: abrupt cut-off (0-8 segments)"),
+    "colors": N_("Colours (1-6)"),
+    "structures": N_("Differential structures (1-5)"),
+    "atypical_network": N_("Atypical pigment network"),
+    "blue_white_veil": N_("Blue-whitish veil"),
+    "atypical_vessels": N_("Atypical vascular pattern"),
+    "irregular_streaks": N_("Irregular streaks"),
+    "irregular_dots": N_("Irregular dots/globules"),
+    "irregular_blotches": N_("Irregular blotches"),
+    "regression": N_("Regression structures"),
 }
 
 
@@ -65,9 +69,8 @@ class ChecklistResult:
 
 
 def label(key: str, lang: str = "en") -> str:
-    """English or Russian name of a method or item."""
-    en, ru = LABELS[key]
-    return ru if lang == "ru" else en
+    """Name of a method or item in ``lang``."""
+    return gettext_for(lang, LABELS[key])
 
 
 def score(checklist: dict[str, Any]) -> ChecklistResult | None:
@@ -97,14 +100,15 @@ def summary(checklist: dict[str, Any], lang: str = "en") -> str:
     result = score(checklist)
     if result is None:
         return ""
-    ru = lang == "ru"
     if result.method == "abcd":
         words = {
-            "benign": ("benign range", "доброкачественный диапазон"),
-            "suspicious": ("suspicious", "подозрительно"),
-            "melanoma": ("highly suspicious of melanoma", "высокое подозрение на меланому"),
+            "benign": N_("benign range"),
+            "suspicious": N_("suspicious"),
+            "melanoma": N_("highly suspicious of melanoma"),
         }[result.level]
-        return f"{label('abcd', lang)}: TDS {result.score:.2f} ({words[1] if ru else words[0]})"
-    words2 = ("suggests melanoma", "указывает на меланому") if result.suspicious else ("below 3", "менее 3")
-    pts = "баллов" if ru else "points"
-    return f"{label('7point', lang)}: {int(result.score)} {pts} ({words2[1] if ru else words2[0]})"
+        tds = format_number(result.score, 2, lang)
+        return f"{label('abcd', lang)}: TDS {tds} ({gettext_for(lang, words)})"
+    points = int(result.score)
+    words2 = N_("suggests melanoma") if result.suspicious else N_("below 3")
+    counted = ngettext_for(lang, "{n} point", "{n} points", points).format(n=points)
+    return f"{label('7point', lang)}: {counted} ({gettext_for(lang, words2)})"

@@ -53,6 +53,7 @@ class Settings:
     dimse_tls: bool = False  # C-STORE / C-ECHO over TLS (the center's certificate is verified)
     dimse_ca_bundle: str = ""  # CA file for the center's DIMSE TLS certificate; empty: the system store
     sop_class: str = "dermoscopic"  # dermoscopic or vl_photographic
+    backup_reminder_days: int = 7  # remind when the last backup is older than this; 0: never
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

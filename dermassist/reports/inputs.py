@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from dermassist.i18n import available_languages
 from dermassist.records.models import AnalysisRecord, Examination, Patient
 from dermassist.records.settings import Settings
 
@@ -60,8 +61,8 @@ class ReferralInput:
         # Accept lists from callers but keep the record immutable.
         object.__setattr__(self, "image_paths", tuple(Path(p) for p in self.image_paths))
         object.__setattr__(self, "warnings", tuple(self.warnings))
-        if self.lang not in ("en", "ru"):
-            raise ValueError(f"report language must be 'en' or 'ru', not {self.lang!r}")
+        if self.lang not in available_languages():
+            raise ValueError(f"report language must be one of {', '.join(available_languages())}, not {self.lang!r}")
 
     def image_sha(self, index: int) -> str:
         """The sha256 of the ``index``-th image ('' when the examination does not list it)."""

@@ -28,8 +28,6 @@ from dermassist.reports.sections import (
 )
 from dermassist.reports.strings import fmt_datetime, t
 
-PDF_LANG = {"en": "en", "ru": "ru"}
-
 # rl_config is process-wide; rendering holds this lock while it switches ASCII85 off.
 _render_lock = threading.Lock()
 
@@ -130,7 +128,7 @@ def build_pdf(data: ReferralInput) -> bytes:
         subject=t(lang, "meta_subject"),
         creator=f"DermAssist {__version__}",
         keywords=["referral", "dermoscopy", "decision support"],
-        lang=PDF_LANG[lang],
+        lang=lang,
         initialFontName=fonts.REGULAR,
         initialFontSize=9,
         displayDocTitle=True,

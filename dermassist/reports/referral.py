@@ -16,11 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dermassist.i18n import norm_lang
 from dermassist.records.models import AnalysisRecord, Examination
 from dermassist.records.settings import Settings
 from dermassist.reports.fonts import FontError
 from dermassist.reports.inputs import ModelInfo, ReferralInput, ReportError
-from dermassist.reports.strings import norm_lang
 from dermassist.trust.report import HEATMAP_DIR, heatmap_files, warning_texts
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ PRINT_ACTION = "print_pdf"
 
 
 def report_language(settings: Settings | None = None, override: str | None = None) -> str:
-    """'en' or 'ru': the explicit choice, else the settings' language, else the system locale."""
+    """A catalog's language: the explicit choice, else the settings' language, else the system locale."""
     for choice in (override, settings.language if settings else None):
         if choice:
             return norm_lang(choice)

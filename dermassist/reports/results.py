@@ -237,7 +237,7 @@ def result_block(data: ReferralInput) -> list[Flowable]:
             t(
                 lang,
                 "threshold_line",
-                t=fmt_number(lang, model.threshold),
+                t=fmt_percent(lang, model.threshold),
                 preset=preset_name(lang, data.threshold_preset),
             ),
         ),

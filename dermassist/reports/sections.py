@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist import intended_use
 from dermassist.imaging import bodymap
 from dermassist.records import checklist as cl
 from dermassist.reports.flowables import BodyMapThumbnail
@@ -168,7 +168,7 @@ def notes_block(data: ReferralInput) -> list[Flowable]:
 
 def intended_use_block(data: ReferralInput) -> list[Flowable]:
     """The intended-use statement in a shaded box."""
-    statement = INTENDED_USE_RU if data.lang == "ru" else INTENDED_USE
+    statement = intended_use(data.lang)
     box = boxed([para(t(data.lang, "intended_use"), "label"), para(statement, "small")], CONTENT_W)
     return [Spacer(1, 4 * mm), box]
 

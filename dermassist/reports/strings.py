@@ -1,185 +1,137 @@
-"""The referral's own English and Russian text, and the formatting of values in either language."""
+"""The referral's own texts (gettext catalogs, see dermassist.i18n) and its values in the report's language.
+
+The report is written in its own language, which may differ from the UI's, so everything here takes
+``lang`` explicitly.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-LANGS = ("en", "ru")
+from dermassist.i18n import N_, gettext_for, ngettext_for
+from dermassist.i18n import fmt as i18n_fmt
+from dermassist.i18n import norm_lang as norm_lang
 
-_TEXT: dict[str, tuple[str, str]] = {
-    # key: (English, Russian)
-    "title": ("Referral for specialist dermatological consultation", "Направление на консультацию дерматоонколога"),
-    "referral_no": ("Referral No.", "Направление №"),
-    "no_number": ("(not numbered)", "(без номера)"),
-    "referral_date": ("Date of referral", "Дата направления"),
-    "to_center": ("Referred to", "Куда направлен"),
-    "clinic": ("Referring clinic", "Направившее учреждение"),
-    "referring_doctor": ("Referring doctor", "Направивший врач"),
-    "urgency": ("Urgency", "Срочность"),
-    "urgency.routine": ("Routine", "Планово"),
-    "urgency.soon": ("Soon", "В ближайшее время"),
-    "urgency.urgent": ("URGENT", "СРОЧНО"),
-    "patient": ("Patient", "Пациент"),
-    "full_name": ("Full name", "ФИО"),
-    "birth_date": ("Date of birth", "Дата рождения"),
-    "sex": ("Sex", "Пол"),
-    "sex.female": ("female", "женский"),
-    "sex.male": ("male", "мужской"),
-    "sex.other": ("other", "другой"),
-    "sex.unknown": ("not stated", "не указан"),
-    "record_number": ("Medical record / insurance No.", "№ медицинской карты / полиса"),
-    "phone": ("Phone", "Телефон"),
-    "not_given": ("not given", "не указано"),
-    "lesion": ("Lesion", "Образование"),
-    "site": ("Site", "Локализация"),
-    "site_not_marked": ("not marked on the body map", "не отмечена на схеме тела"),
-    "view.front": ("front view", "вид спереди"),
-    "view.back": ("back view", "вид сзади"),
-    "exam_date": ("Examination date", "Дата осмотра"),
-    "images": ("Dermoscopy images", "Дерматоскопические изображения"),
-    "no_images": (
-        "No dermoscopy image is attached to this examination.",
-        "К осмотру не приложено ни одного изображения.",
+# key -> English source text; the catalogs hold the other languages.
+_TEXT: dict[str, str] = {
+    "title": N_("Referral for specialist dermatological consultation"),
+    "referral_no": N_("Referral No."),
+    "no_number": N_("(not numbered)"),
+    "referral_date": N_("Date of referral"),
+    "to_center": N_("Referred to"),
+    "clinic": N_("Referring clinic"),
+    "referring_doctor": N_("Referring doctor"),
+    "urgency": N_("Urgency"),
+    "urgency.routine": N_("Routine"),
+    "urgency.soon": N_("Soon"),
+    "urgency.urgent": N_("URGENT"),
+    "patient": N_("Patient"),
+    "full_name": N_("Full name"),
+    "birth_date": N_("Date of birth"),
+    "sex": N_("Sex"),
+    "sex.female": N_("female"),
+    "sex.male": N_("male"),
+    "sex.other": N_("other"),
+    "sex.unknown": N_("not stated"),
+    "record_number": N_("Medical record / insurance No."),
+    "phone": N_("Phone"),
+    "not_given": N_("not given"),
+    "lesion": N_("Lesion"),
+    "site": N_("Site"),
+    "site_not_marked": N_("not marked on the body map"),
+    "view.front": N_("front view"),
+    "view.back": N_("back view"),
+    "exam_date": N_("Examination date"),
+    "images": N_("Dermoscopy images"),
+    "no_images": N_("No dermoscopy image is attached to this examination."),
+    "image_caption": N_("Image {n}: {name}, {size} px"),
+    "image_missing": N_(
+        "Image {n} ({name}) could not be read from the record store and is missing from this referral."
     ),
-    "image_caption": ("Image {n}: {name}, {size} px", "Изображение {n}: {name}, {size} пикс."),
-    "image_missing": (
-        "Image {n} ({name}) could not be read from the record store and is missing from this referral.",
-        "Изображение {n} ({name}) не удалось прочитать из хранилища, оно отсутствует в направлении.",
+    "px": N_("px"),
+    "heatmap_caption": N_("Heatmap of image {n}: regions that most influenced the model"),
+    "ai_title": N_("Model result (decision support, not a diagnosis)"),
+    "no_analysis": N_(
+        "No analysis: the images were not analysed by the model. The referral rests on the clinical assessment."
     ),
-    "px": ("px", "пикс."),
-    "heatmap_caption": (
-        "Heatmap of image {n}: regions that most influenced the model",
-        "Тепловая карта изображения {n}: области, сильнее всего повлиявшие на модель",
-    ),
-    "ai_title": (
-        "Model result (decision support, not a diagnosis)",
-        "Результат модели (поддержка решения, не диагноз)",
-    ),
-    "no_analysis": (
-        "No analysis: the images were not analysed by the model. The referral rests on the clinical assessment.",
-        "Анализ не проводился: изображения не анализировались моделью. Направление основано на клинической оценке.",
-    ),
-    "col_image": ("Image", "Изображение"),
-    "col_malignant": ("Malignant", "Злокачественное"),
-    "col_benign": ("Benign", "Доброкачественное"),
-    "col_decision": ("Model's decision", "Решение модели"),
-    "not_analysed": ("not analysed", "не анализировалось"),
-    "word_suspicious": ("suspicious", "подозрительно"),
-    "word_not_flagged": ("not flagged", "не отмечено"),
-    "decision_malignant": (
+    "col_image": N_("Image"),
+    "col_malignant": N_("Malignant"),
+    "col_benign": N_("Benign"),
+    "col_decision": N_("Model's decision"),
+    "not_analysed": N_("not analysed"),
+    "word_suspicious": N_("suspicious"),
+    "word_not_flagged": N_("not flagged"),
+    "decision_malignant": N_(
         "SUSPICIOUS: the probability of malignancy is at or above the threshold; the model flags this lesion "
-        "for specialist review.",
-        "ПОДОЗРИТЕЛЬНО: вероятность злокачественности не ниже порога; модель рекомендует осмотр специалистом.",
+        "for specialist review."
     ),
-    "decision_benign": (
+    "decision_benign": N_(
         "Not flagged: the probability of malignancy is below the threshold. This does not rule out malignancy; "
-        "the clinician's assessment decides.",
-        "Не отмечено: вероятность злокачественности ниже порога. Это не исключает злокачественность; "
-        "решение принимает врач.",
+        "the clinician's assessment decides."
     ),
-    "probabilities": (
-        "Probability malignant {m}, benign {b} (highest of the analysed images).",
-        "Вероятность злокачественного {m}, доброкачественного {b} (наибольшая среди изображений).",
-    ),
-    "threshold": ("Threshold", "Порог"),
-    "threshold_line": ("{t} (operating point: {preset})", "{t} (рабочая точка: {preset})"),
-    "preset.card": ("model card default", "по карточке модели"),
-    "preset.sens90": ("sensitivity 0.90 on validation", "чувствительность 0,90 на валидации"),
-    "preset.sens95": ("sensitivity 0.95 on validation", "чувствительность 0,95 на валидации"),
-    "preset.custom": ("custom", "задан вручную"),
-    "preset.unknown": ("not recorded", "не записана"),
-    "per_100": (
+    "probabilities": N_("Probability malignant {m}, benign {b} (highest of the analysed images)."),
+    "threshold": N_("Threshold"),
+    "threshold_line": N_("{t} (operating point: {preset})"),
+    "preset.card": N_("model card default"),
+    "preset.sens90": N_("sensitivity 0.90 on validation"),
+    "preset.sens95": N_("sensitivity 0.95 on validation"),
+    "preset.custom": N_("custom"),
+    "preset.unknown": N_("not recorded"),
+    "per_100": N_(
         "At this threshold, on the model's validation data: of 100 malignant lesions about {tp} were flagged; "
-        "of 100 benign lesions about {fp} were flagged too.",
-        "При этом пороге на валидационных данных модели: из 100 злокачественных образований отмечено около {tp}; "
-        "из 100 доброкачественных также отмечено около {fp}.",
+        "of 100 benign lesions about {fp} were flagged too."
     ),
-    "model": ("Model", "Модель"),
-    "model_line": ("{name}, version {version}", "{name}, версия {version}"),
-    "model_sha": ("Model file sha256", "sha256 файла модели"),
-    "temperature": ("Calibration temperature", "Температура калибровки"),
-    "card_missing": (
-        "The model's card is not installed on this computer; its test metrics are not available.",
-        "Карточка модели не установлена на этом компьютере; её показатели на тестовой выборке недоступны.",
+    "model": N_("Model"),
+    "model_line": N_("{name}, version {version}"),
+    "model_sha": N_("Model file sha256"),
+    "temperature": N_("Calibration temperature"),
+    "card_missing": N_("The model's card is not installed on this computer; its test metrics are not available."),
+    "metrics_title": N_("Model performance on its held-out test set (n = {n}), with 95% confidence intervals"),
+    "metrics_na": N_("Test-set metrics: not available in the model card."),
+    "metrics_at_card_threshold": N_(
+        "Sensitivity, specificity and accuracies in this table are at the model card's own threshold."
     ),
-    "metrics_title": (
-        "Model performance on its held-out test set (n = {n}), with 95% confidence intervals",
-        "Показатели модели на отложенной тестовой выборке (n = {n}), 95% доверительные интервалы",
-    ),
-    "metrics_na": (
-        "Test-set metrics: not available in the model card.",
-        "Показатели на тестовой выборке: нет в карточке.",
-    ),
-    "metrics_at_card_threshold": (
-        "Sensitivity, specificity and accuracies in this table are at the model card's own threshold.",
-        "Чувствительность, специфичность и точность в таблице указаны для порога из карточки модели.",
-    ),
-    "col_metric": ("Metric", "Показатель"),
-    "col_value": ("Value", "Значение"),
-    "col_ci": ("95% CI", "95% ДИ"),
-    "metric.roc_auc": ("ROC AUC", "ROC AUC"),
-    "metric.sensitivity": ("Sensitivity", "Чувствительность"),
-    "metric.specificity": ("Specificity", "Специфичность"),
-    "metric.accuracy": ("Accuracy", "Точность (accuracy)"),
-    "metric.balanced_accuracy": ("Balanced accuracy", "Сбалансированная точность"),
-    "metric.prevalence_matched_accuracy": ("Accuracy at matched prevalence", "Точность при сопоставимой частоте"),
-    "na": ("not available", "нет данных"),
-    "warnings_title": ("Image quality / out-of-distribution warnings", "Предупреждения о качестве изображения"),
-    "warnings_overridden": (
-        "The doctor saw these warnings and had the image analysed anyway.",
-        "Врач ознакомился с предупреждениями и всё же провёл анализ.",
-    ),
-    "warnings_not_overridden": (
-        "These warnings were shown to the doctor; treat the model's result with caution.",
-        "Эти предупреждения были показаны врачу; к результату модели следует относиться с осторожностью.",
-    ),
-    "notes": ("Doctor's notes", "Заметки врача"),
-    "no_notes": ("none", "нет"),
-    "checklist": ("Dermoscopy checklist", "Дерматоскопический алгоритм"),
-    "yes": ("yes", "да"),
-    "no": ("no", "нет"),
-    "intended_use": ("Intended use", "Назначение"),
-    "signature": ("Signature", "Подпись"),
-    "doctor": ("Doctor", "Врач"),
-    "date": ("Date", "Дата"),
-    "page": ("Page {page} of {total}", "Страница {page} из {total}"),
-    "generated": ("Generated by DermAssist {version}, {when}", "Сформировано DermAssist {version}, {when}"),
-    "running": ("Referral {number} · {name}", "Направление {number} · {name}"),
-    "meta_title": ("Referral {number}: {name}", "Направление {number}: {name}"),
-    "meta_subject": (
-        "Dermatology referral with dermoscopy images and a decision-support result",
-        "Направление к дерматоонкологу с дерматоскопическими изображениями и результатом поддержки решения",
-    ),
+    "col_metric": N_("Metric"),
+    "col_value": N_("Value"),
+    "col_ci": N_("95% CI"),
+    "metric.roc_auc": N_("ROC AUC"),
+    "metric.sensitivity": N_("Sensitivity"),
+    "metric.specificity": N_("Specificity"),
+    "metric.accuracy": N_("Accuracy"),
+    "metric.balanced_accuracy": N_("Balanced accuracy"),
+    "metric.prevalence_matched_accuracy": N_("Accuracy at matched prevalence"),
+    "na": N_("not available"),
+    "warnings_title": N_("Image quality / out-of-distribution warnings"),
+    "warnings_overridden": N_("The doctor saw these warnings and had the image analysed anyway."),
+    "warnings_not_overridden": N_("These warnings were shown to the doctor; treat the model's result with caution."),
+    "notes": N_("Doctor's notes"),
+    "no_notes": N_("none"),
+    "checklist": N_("Dermoscopy checklist"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "intended_use": N_("Intended use"),
+    "signature": N_("Signature"),
+    "doctor": N_("Doctor"),
+    "date": N_("Date"),
+    "page": N_("Page {page} of {total}"),
+    "generated": N_("Generated by DermAssist {version}, {when}"),
+    "running": N_("Referral {number} · {name}"),
+    "meta_title": N_("Referral {number}: {name}"),
+    "meta_subject": N_("Dermatology referral with dermoscopy images and a decision-support result"),
 }
 
 # Checklist fields that ``dermassist.records.checklist`` does not name itself.
-_CHECKLIST_ITEMS: dict[str, tuple[str, str]] = {
-    "tds": ("Total dermoscopy score", "Общий дерматоскопический индекс (TDS)"),
-    "score": ("Score", "Балл"),
-    "total": ("Total", "Сумма"),
+_CHECKLIST_ITEMS: dict[str, str] = {
+    "tds": N_("Total dermoscopy score"),
+    "score": N_("Score"),
+    "total": N_("Total"),
 }
-
-# Month names are spelled out here rather than taken from strftime, which follows the process locale.
-_EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_RU_MONTHS = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-
-
-def norm_lang(lang: str | None) -> str:
-    """'ru' for Russian, 'en' for everything else."""
-    return "ru" if (lang or "").lower().startswith("ru") else "en"
 
 
 def t(lang: str, key: str, **values: Any) -> str:
     """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in."""
-    en, ru = _TEXT[key]
-    text = ru if norm_lang(lang) == "ru" else en
+    text = gettext_for(lang, _TEXT[key])
     return text.format(**values) if values else text
 
 
@@ -190,9 +142,9 @@ def has(key: str) -> bool:
 
 def checklist_item(lang: str, key: str) -> str:
     """Readable name of a checklist field; unknown fields are shown with underscores as spaces."""
-    names = _CHECKLIST_ITEMS.get(key.lower())
-    if names:
-        return names[1] if norm_lang(lang) == "ru" else names[0]
+    name = _CHECKLIST_ITEMS.get(key.lower())
+    if name:
+        return gettext_for(lang, name)
     text = key.replace("_", " ").strip()
     return text[:1].upper() + text[1:]
 
@@ -213,35 +165,25 @@ def fmt_value(lang: str, value: Any) -> str:
 
 
 def fmt_number(lang: str, value: float, digits: int = 3) -> str:
-    """A decimal number; Russian uses a decimal comma."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if norm_lang(lang) == "ru" else text
+    """A decimal number in the language's style."""
+    return i18n_fmt.format_number(value, digits, lang)
 
 
 def fmt_percent(lang: str, value: float) -> str:
     """A probability 0..1 as a percentage with one decimal."""
-    text = f"{value * 100:.1f}"
-    if norm_lang(lang) == "ru":
-        return text.replace(".", ",") + " %"
-    return text + "%"
+    return i18n_fmt.format_percent(value, 1, lang)
 
 
 def fmt_date(lang: str, iso: str | None) -> str:
     """An ISO date as '5 March 2024' / '5 марта 2024 г.'; text that is not a date is returned as is."""
     if not iso:
         return t(lang, "not_given")
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    if norm_lang(lang) == "ru":
-        return f"{d.day} {_RU_MONTHS[d.month - 1]} {d.year} г."
-    return f"{d.day} {_EN_MONTHS[d.month - 1]} {d.year}"
+    return i18n_fmt.format_date(iso, "long", lang)
 
 
 def fmt_datetime(lang: str, moment: datetime) -> str:
     """Date and local time (hours and minutes)."""
-    return f"{fmt_date(lang, moment.date().isoformat())} {moment.strftime('%H:%M')}"
+    return i18n_fmt.format_datetime(moment, lang)
 
 
 def age_years(birth_iso: str | None, on: date) -> int | None:
@@ -257,16 +199,8 @@ def age_years(birth_iso: str | None, on: date) -> int | None:
 
 
 def fmt_age(lang: str, years: int) -> str:
-    """'42 years' / '42 года' (Russian plural forms)."""
-    if norm_lang(lang) != "ru":
-        return f"{years} year" if years == 1 else f"{years} years"
-    if years % 10 == 1 and years % 100 != 11:
-        word = "год"
-    elif years % 10 in (2, 3, 4) and years % 100 not in (12, 13, 14):
-        word = "года"
-    else:
-        word = "лет"
-    return f"{years} {word}"
+    """'42 years' / '42 года' (the language's plural forms)."""
+    return ngettext_for(lang, "{n} year", "{n} years", years).format(n=years)
 
 
 def fmt_birth(lang: str, birth_iso: str | None, on: date) -> str:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
 
+from dermassist.i18n import set_language
 from dermassist.paths import resource
 
 LANGUAGES = ("en", "ru")
@@ -40,6 +41,7 @@ def install_translators(lang: str) -> str:
     if loaded:
         app.installTranslator(ours)
         _installed.append(ours)
+    set_language(lang)  # the core's gettext texts follow the UI
     locale = QLocale("ru_RU" if lang == "ru" else "en_GB")
     QLocale.setDefault(locale)
     if lang != "en":

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dermassist import INTENDED_USE, INTENDED_USE_RU
+from dermassist import intended_use
 from dermassist.records.models import AnalysisRecord
 from dermassist.ui.i18n import fmt_datetime, fmt_number, fmt_percent
 
@@ -140,7 +140,7 @@ class ResultPanel(QFrame):
         rl.addWidget(self.metrics_label)
         lay.addWidget(self.result_box)
 
-        self.intended_use = QLabel(INTENDED_USE_RU if lang == "ru" else INTENDED_USE)
+        self.intended_use = QLabel(intended_use(lang))
         self.intended_use.setObjectName("intendedUse")
         self.intended_use.setWordWrap(True)
         self.intended_use.setStyleSheet("color: palette(mid); font-style: italic;")
