@@ -68,6 +68,8 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults (a broken file is kept aside)."""
     path = path or settings_path()
+    if path.parent == user_config_dir():
+        make_private(path.parent)  # a settings file an older version left readable by others
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
