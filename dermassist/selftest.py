@@ -143,8 +143,7 @@ def check_inference(state: _State) -> str:
     from dermassist.records.settings import load_settings
 
     settings = load_settings()
-    height, width = state.card.input.size
-    loaded = load_image(state.image, min_size=(width, height))
+    loaded = load_image(state.image, min_size=state.card.input.decode_min_size)
     try:
         session = ModelSession(state.card, providers=settings.provider or "auto")
     except ProviderError as exc:

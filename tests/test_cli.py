@@ -93,14 +93,16 @@ def test_import_model_keras_style(tmp_path: Path, image_file: Path) -> None:
 
     model = tmp_path / "keras_resnet50.onnx"
     build_tiny_onnx(model, layout="NHWC", output_kind="probabilities", with_extras=False)
-    out = dermassist("import-model", str(model), "--preset", "keras-caffe", "--architecture", "resnet50")
+    models = tmp_path / "models"
+    out = dermassist("import-model", str(model), "--preset", "keras-caffe", "--architecture", "resnet50",
+                     env_models=models)
     assert out.returncode == 0, out.stderr
-    card = json.loads(model.with_suffix(".json").read_text())
+    card = json.loads((models / "keras_resnet50.json").read_text())
     assert card["input"]["layout"] == "NHWC" and card["input"]["channel_order"] == "BGR"
     assert card["output"]["kind"] == "probabilities" and card["input"]["mean"][0] == pytest.approx(103.939)
-    again = dermassist("import-model", str(model))
-    assert again.returncode == 2 and "already exists" in again.stderr
-    run = dermassist("classify", "--json", "--model", str(model), str(image_file))
+    again = dermassist("import-model", str(model), "--preset", "keras-caffe", env_models=models)
+    assert again.returncode == 2 and "already installed" in again.stderr
+    run = dermassist("classify", "--json", str(image_file), env_models=models)
     assert run.returncode == 0 and json.loads(run.stdout)["model"]["name"] == "keras_resnet50"
 
 

@@ -188,3 +188,20 @@ def test_a_new_language_is_only_catalog_files(german: Path, ui_language: None) -
     assert strings.t("de", "patient") == "Patient" and intended_use("de") == INTENDED_USE
     i18n.set_language("de")
     assert i18n._(QUALITY_MESSAGES["dark"]).startswith("Das Bild")
+
+
+def test_transfer_errors_speak_the_ui_language(ui_language: None) -> None:
+    from dermassist.records.settings import Settings
+    from dermassist.transfer.connection import check_connection
+    from dermassist.transfer.errors import TransferError
+    from dermassist.transfer.transport import check_configured
+
+    unset = Settings(pacs_protocol="dicomweb", dicomweb_url="")
+    i18n.set_language("ru")
+    with pytest.raises(TransferError, match="PACS центра не настроен: укажите в настройках: адрес DICOMweb"):
+        check_configured(unset)
+    result = check_connection(Settings(pacs_protocol="dimse", dimse_host="", dimse_port=0))
+    assert not result.ok and "адрес сервера" in result.message and "порт" in result.message
+    i18n.set_language("en")
+    with pytest.raises(TransferError, match="the center's PACS is not configured: set its DICOMweb URL in Settings"):
+        check_configured(unset)

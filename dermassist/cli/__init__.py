@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "dermassist.cli.models",
     "dermassist.cli.import_model",
     "dermassist.cli.evaluate",
+    "dermassist.cli.calibrate",
     "dermassist.cli.train",
     "dermassist.cli.report",
     "dermassist.cli.transfer",

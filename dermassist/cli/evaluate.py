@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", type=Path, help="folder for evaluation.md, evaluation.json, roc.png, reliability.png")
     p.add_argument("--provider", default="auto")
     p.add_argument("--limit", type=int, help="only this many images per split (smoke test)")
+    p.add_argument("--write-card", action="store_true",
+                   help="record the measured figures in the model's card (metrics.<split>), for models and GUI")
     p.add_argument("--robustness", action="store_true",
                    help="also measure stability under resizing, aspect, JPEG, brightness and colour changes")
     p.set_defaults(func=run)
@@ -35,7 +37,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         card = load_card(args.model)
         splits = ["train", "val", "test"] if args.split == "all" else [args.split]
-        evaluate(card, args.data, splits, args.out, args.limit, args.provider)
+        report = evaluate(card, args.data, splits, args.out, args.limit, args.provider)
+        if args.write_card:
+            from dermassist.evaluation.evaluate import write_to_card
+
+            print(f"wrote the figures into {write_to_card(card, report, args.data)}")
         if args.robustness:
             from dermassist.evaluation.robustness import robustness, robustness_markdown
             from dermassist.inference.session import ModelSession

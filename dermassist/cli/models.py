@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     """Print every model found; exit 1 when none is usable."""
+    from dermassist.inference.ood_output import ood_coverage
     from dermassist.inference.registry import NO_MODEL_MESSAGE, discover
     from dermassist.paths import models_dirs
 
@@ -36,11 +37,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{c.name} {c.version}{'  (default)' if c.extra.get('default') else ''}")
         print(f"  file: {m.path}\n  sha256: {c.sha256}\n  architecture: {c.architecture}")
         size = f"{c.input.size[0]}x{c.input.size[1]}"
-        print(f"  input: {size} {c.input.layout} {c.input.channel_order}, resize {c.input.resize}")
+        print(f"  input: {size} {c.input.layout} {c.input.channel_order}, resize {c.input.resize}, "
+              f"interpolation {c.input.interpolation}, decode {c.input.decode}")
         print(f"  labels: {', '.join(c.output.labels)}; threshold {c.threshold:.3f}; test ROC AUC {auc_txt}")
+        if not c.validated:
+            print("  NOT VALIDATED: the threshold is a default (run 'dermassist calibrate' on labelled images)")
+        print(f"  out-of-distribution check: {ood_coverage(c)}")
         print(f"  training data: {c.training_data.get('description', 'n/a')}")
         print(f"  licence: {c.training_data.get('licence', 'n/a')}")
         print(f"  intended use: {c.intended_use}")
+        for limitation in c.limitations:
+            print(f"  limitation: {limitation}")
     if not any(m.card for m in found):
         if not args.json:
             print(NO_MODEL_MESSAGE.format(dirs=", ".join(str(d) for d in models_dirs())))

@@ -119,7 +119,7 @@ def run_check(args: argparse.Namespace) -> int:
     card, lang, status = trusted.session.card, args.lang, 0
     for path in args.images:
         try:
-            rgb = load_image(path, min_size=(card.input.size[1], card.input.size[0])).rgb
+            rgb = load_image(path, min_size=card.input.decode_min_size).rgb
         except ImageLoadError as exc:
             print(f"dermassist: {exc}", file=sys.stderr)
             status = 1

@@ -1,4 +1,4 @@
-"""The shared ISIC folder's ``labels.csv`` with its fixed train/val/test split (no torch)."""
+"""A ``labels.csv`` (the shared ISIC folder's, derm7pt's or a center's own) with its train/val/test split (no torch)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def read_labels(root: Path, split: str | None = None, limit: int | None = None) 
     with open(root / "labels.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     samples = [
-        Sample(root / r["image"], r["isic_id"], r["source"], int(r["malignant"]), r["split"])
+        # ISIC's labels.csv names the image id and source; other sets (derm7pt) need only image/malignant/split.
+        Sample(root / r["image"], r.get("isic_id") or Path(r["image"]).stem, r.get("source") or "",
+               int(r["malignant"]), r["split"])
         for r in rows
         if split is None or r["split"] == split
     ]

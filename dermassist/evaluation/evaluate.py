@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +10,9 @@ from typing import Any
 
 import numpy as np
 
+from dermassist.evaluation.calibration import card_with_calibration, fit_calibration
 from dermassist.evaluation.dataset import SPLITS, read_labels
-from dermassist.evaluation.metrics import (
-    apply_temperature,
-    expected_calibration_error,
-    fit_temperature,
-    summarize,
-    threshold_for_sensitivity,
-)
+from dermassist.evaluation.metrics import summarize
 from dermassist.inference.card import ModelCard, card_from_dict, load_card, write_card
 from dermassist.inference.pipeline import Failure, classify_paths
 from dermassist.inference.session import ModelSession
@@ -58,34 +52,8 @@ def calibrate_and_measure(card_path: Path, data: Path, limit: int | None = None,
     card = load_card(card_path)
     session = ModelSession(card, providers="cpu")
     results = {s: run_split(session, data, s, limit) for s in SPLITS}
-    val = results["val"]
-    t = fit_temperature(val.logp, val.y)
-    p_val = apply_temperature(val.logp, t)[:, 1]
-    points = {}
-    for key, target in (("sens90", 0.90), ("sens95", 0.95)):
-        # Round down: rounding up could push the threshold above the positive that sets the sensitivity.
-        thr = math.floor(threshold_for_sensitivity(val.y, p_val, target) * 1e6) / 1e6
-        m = summarize(val.y, p_val, thr, n_boot=200)
-        points[key] = {"threshold": thr, "val_sensitivity": m["sensitivity"]["value"],
-                       "val_specificity": m["specificity"]["value"]}
-    threshold = points["sens90"]["threshold"]
-    metrics: dict[str, Any] = {}
-    for split, res in results.items():
-        p_cal = apply_temperature(res.logp, t)[:, 1]
-        metrics[split] = summarize(res.y, p_cal, threshold)
-        metrics[split]["ece_uncalibrated"] = round(expected_calibration_error(res.y, res.p), 4)
-        metrics[split]["failures"] = res.failures
-        log(f"{split}: AUC {metrics[split]['roc_auc']['value']:.4f} sens {metrics[split]['sensitivity']['value']:.3f} "
-            f"spec {metrics[split]['specificity']['value']:.3f}")
-    metrics["calibration"] = {"method": "temperature scaling fitted on val", "temperature": round(t, 4),
-                              "val_ece_before": metrics["val"]["ece_uncalibrated"],
-                              "val_ece_after": metrics["val"]["ece"]}
-    metrics["threshold_rule"] = "highest threshold with sensitivity >= 0.90 on val (after calibration)"
-    data_dict = card.to_json_dict()
-    data_dict["output"]["temperature"] = round(t, 4)
-    data_dict["threshold"] = threshold
-    data_dict["operating_points"] = points
-    data_dict["metrics"] = metrics
+    cal = fit_calibration("val", results, log=log)
+    data_dict = card_with_calibration(card.to_json_dict(), cal)
     write_card(card_from_dict(data_dict, card_path), card_path)
     return data_dict
 
@@ -113,3 +81,18 @@ def evaluate(card: ModelCard, data: Path, splits: list[str], out: Path | None, l
         write_report(card, report, curves, out)
         (out / "evaluation.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     return report
+
+
+def write_to_card(card: ModelCard, report: dict[str, Any], data: Path) -> Path:
+    """Record an :func:`evaluate` report's per-split figures in the card (``metrics.<split>``), keeping the
+    calibration entries; the figures are at the card's own threshold and temperature."""
+    assert card.path is not None
+    data_dict = card.to_json_dict()
+    metrics = {k: v for k, v in data_dict.get("metrics", {}).items() if k != "note"}
+    for split, figures in report["splits"].items():
+        metrics[split] = figures
+    metrics["evaluated_on"] = {"data": data.name, "splits": list(report["splits"]),
+                               "threshold": report["threshold"], "temperature": report["temperature"]}
+    data_dict["metrics"] = metrics
+    write_card(card_from_dict(data_dict, card.path), card.path)
+    return card.path

@@ -15,7 +15,14 @@ from typing import Any
 SCHEMA_VERSION = 1
 LAYOUTS = ("NCHW", "NHWC")
 RESIZE_MODES = ("squash", "center_crop", "letterbox")
-INTERPOLATIONS = ("area", "linear", "cubic", "nearest")
+# OpenCV's resampling (``area`` etc., the app's own models) and Pillow's (``pil-*``: what Keras's
+# ``load_img`` and torchvision's ``Resize`` on PIL images use), so an imported model sees its own pixels.
+OPENCV_INTERPOLATIONS = ("area", "linear", "cubic", "nearest")
+PIL_INTERPOLATIONS = ("pil-nearest", "pil-bilinear", "pil-bicubic")
+INTERPOLATIONS = OPENCV_INTERPOLATIONS + PIL_INTERPOLATIONS
+# ``reduced``: a large JPEG is decoded at 1/2, 1/4 or 1/8 scale when still at least the input size;
+# ``full``: always decoded at full size, as Keras and torchvision do.
+DECODE_MODES = ("reduced", "full")
 CHANNEL_ORDERS = ("RGB", "BGR")
 OUTPUT_KINDS = ("logits", "probabilities")
 
@@ -53,6 +60,12 @@ class InputSpec:
     mean: tuple[float, float, float]  # in the model's channel order, after pixel_scale
     std: tuple[float, float, float]
     interpolation: str = "area"
+    decode: str = "reduced"
+
+    @property
+    def decode_min_size(self) -> tuple[int, int] | None:
+        """``min_size`` (width, height) for :func:`~dermassist.imaging.loading.load_image`; None decodes in full."""
+        return None if self.decode == "full" else (self.size[1], self.size[0])
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ class OutputSpec:
     features: str | None = None  # optional penultimate-feature output (OOD check)
     feature_map: str | None = None  # optional last conv feature map (heatmap)
     cam: str | None = None  # optional class activation map for the positive class (N x h x w)
+    logits: str | None = None  # optional pre-softmax logits of a probabilities model (output-only OOD check)
 
     @property
     def positive_index(self) -> int:
@@ -99,6 +113,12 @@ class ModelCard:
         """Absolute path of the ONNX file this card describes."""
         base = self.path.parent if self.path else Path.cwd()
         return (base / self.file).resolve()
+
+    @property
+    def validated(self) -> bool:
+        """True when the threshold and temperature were fitted on labelled images (training's own
+        calibration or ``dermassist calibrate``), False while the threshold is a default."""
+        return isinstance(self.metrics.get("calibration"), dict)
 
     @property
     def short_sha(self) -> str:
@@ -182,6 +202,7 @@ def card_from_dict(data: dict[str, Any], src: Path) -> ModelCard:
         mean=_triple(inp["mean"], "input.mean", src),
         std=std,
         interpolation=_choice(inp.get("interpolation", "area"), INTERPOLATIONS, "input.interpolation", src),
+        decode=_choice(inp.get("decode", "reduced"), DECODE_MODES, "input.decode", src),
     )
     labels = out["labels"]
     if not (isinstance(labels, list) and len(labels) >= 2 and all(isinstance(x, str) for x in labels)):
@@ -200,6 +221,7 @@ def card_from_dict(data: dict[str, Any], src: Path) -> ModelCard:
         features=out.get("features"),
         feature_map=out.get("feature_map"),
         cam=out.get("cam"),
+        logits=out.get("logits"),
     )
     threshold = float(data["threshold"])
     if not 0.0 < threshold < 1.0:

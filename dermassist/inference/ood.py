@@ -34,6 +34,7 @@ class OodResult:
 
     distance: float
     threshold: float
+    method: str = METHOD
 
     @property
     def flagged(self) -> bool:

@@ -40,10 +40,9 @@ class _Prepared:
 
 
 def _prepare(path: Path, spec: InputSpec) -> _Prepared:
-    height, width = spec.size
     t0 = time.perf_counter()
     try:
-        loaded = load_image(path, min_size=(width, height))
+        loaded = load_image(path, min_size=spec.decode_min_size)
     except ImageLoadError as exc:
         return _Prepared(None, str(exc), (time.perf_counter() - t0) * 1000, 0.0)
     t1 = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -61,12 +62,26 @@ class Prediction:
         """``"malignant"`` at or above the threshold, else ``"benign"``."""
         return "malignant" if self.malignant >= self.threshold else "benign"
 
+    @property
+    def logit(self) -> float | None:
+        """ln(p / (1 - p)) of the positive class, from the class probabilities themselves (so it keeps its
+        precision where p or 1 - p is tiny); None when one side is exactly 0."""
+        p = self.malignant
+        rest = sum(v for k, v in self.probabilities.items() if k != self.positive_label)
+        if p <= 0.0 or rest <= 0.0:
+            return None
+        return math.log(p) - math.log(rest)
+
     def to_json_dict(self) -> dict[str, Any]:
-        """The ``classify --json`` record: image, probabilities, decision, threshold, model."""
+        """The ``classify --json`` record: image, probabilities at full precision (shortest repr that
+        round-trips the float64), the logit, decision, threshold, model."""
+        rest = sum(v for k, v in self.probabilities.items() if k != self.positive_label)
         return {
             "image": self.image,
-            "malignant": round(self.malignant, 6),
-            "benign": round(self.benign, 6),
+            "malignant": self.malignant,
+            "benign": rest,
+            "logit": self.logit,
+            "probabilities": dict(self.probabilities),
             "decision": self.decision,
             "threshold": self.threshold,
             "model": asdict(self.model),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from dermassist.inference.card import InputSpec
 
@@ -19,9 +20,25 @@ _INTERP = {
 }
 
 
+_PIL_RESAMPLE = {
+    "pil-nearest": Image.Resampling.NEAREST,
+    "pil-bilinear": Image.Resampling.BILINEAR,
+    "pil-bicubic": Image.Resampling.BICUBIC,
+}
+
+
+def _resize_pil(rgb: np.ndarray, width: int, height: int, interpolation: str) -> np.ndarray:
+    """Pillow's ``Image.resize``, exactly as Keras's ``load_img(target_size=...)`` (default ``pil-nearest``)
+    and torchvision's ``Resize`` on PIL images (``pil-bilinear``) call it, so imported models get their pixels."""
+    resized = Image.fromarray(rgb).resize((width, height), _PIL_RESAMPLE[interpolation])
+    return np.asarray(resized, dtype=np.uint8)
+
+
 def _resize(rgb: np.ndarray, width: int, height: int, interpolation: str) -> np.ndarray:
     if rgb.shape[1] == width and rgb.shape[0] == height:
         return rgb
+    if interpolation in _PIL_RESAMPLE:
+        return _resize_pil(rgb, width, height, interpolation)
     flag = _INTERP[interpolation]
     # INTER_AREA is only meant for shrinking; enlarging uses linear interpolation instead.
     if flag == cv2.INTER_AREA and (width > rgb.shape[1] or height > rgb.shape[0]):

@@ -61,14 +61,13 @@ class CalibrationImages:
 
     def get_next(self) -> dict[str, np.ndarray] | None:
         """The next batch as ``{input_name: float32 array}``, or None when the images are used up."""
-        height, width = self.card.input.size
         while self._next < len(self.paths):
             chunk = self.paths[self._next : self._next + self.batch_size]
             self._next += len(chunk)
             arrays = []
             for path in chunk:
                 try:
-                    rgb = load_image(path, min_size=(width, height)).rgb
+                    rgb = load_image(path, min_size=self.card.input.decode_min_size).rgb
                 except ImageLoadError:
                     self.failures += 1
                     continue

@@ -83,6 +83,7 @@ class RawOutputs:
 
     probabilities: np.ndarray  # (N, classes)
     extras: dict[str, np.ndarray]
+    scores: np.ndarray | None = None  # the class-score output as returned (no softmax, no temperature)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -125,7 +126,7 @@ class ModelSession:
         self.provider = self._session.get_providers()[0]
         self._check_shapes()
         # The raw feature map (N x 1280 x 7 x 7) is not fetched: the heatmap needs only ``cam``.
-        extras = (card.output.features, card.output.cam)
+        extras = (card.output.features, card.output.cam, card.output.logits)
         outs = [card.output.name] + [n for n in extras if n]
         self._output_names = outs
 
@@ -147,7 +148,8 @@ class ModelSession:
                 f"{src}: model input shape {shape} disagrees with the card ({card.input.layout}, {height}x{width})"
             )
         outputs = {o.name: o for o in self._session.get_outputs()}
-        for name in [card.output.name, card.output.features, card.output.feature_map, card.output.cam]:
+        for name in [card.output.name, card.output.features, card.output.feature_map, card.output.cam,
+                     card.output.logits]:
             if name and name not in outputs:
                 raise CardError(f"{src}: the card's output {name!r} is not a model output ({', '.join(outputs)})")
         out_shape = list(outputs[card.output.name].shape)
@@ -177,7 +179,7 @@ class ModelSession:
             # Temperature on probabilities acts on their logarithms, which is the same as on logits.
             probs = _softmax(np.log(np.clip(raw, 1e-12, 1.0)) / temperature)
         extras = {name: np.asarray(val) for name, val in zip(self._output_names[1:], results[1:], strict=True)}
-        return RawOutputs(probs, extras)
+        return RawOutputs(probs, extras, raw)
 
     def predict_images(
         self, images: list[np.ndarray], names: list[str], decode_ms: list[float] | None = None

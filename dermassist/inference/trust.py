@@ -15,6 +15,7 @@ import numpy as np
 
 from dermassist.imaging.quality import QualityLimits, QualityReport, assess_quality
 from dermassist.inference.ood import OodError, OodModel, OodResult, load_for_card
+from dermassist.inference.ood_output import EnergyCheck, load_output_check, logits_of
 from dermassist.inference.prediction import Prediction, Timings
 from dermassist.inference.preprocess import preprocess
 from dermassist.inference.session import ModelSession
@@ -94,7 +95,7 @@ class TrustedAnalysis:
             },
             "ood": (
                 {"distance": round(self.ood.distance, 3), "threshold": round(self.ood.threshold, 3),
-                 "flagged": self.ood.flagged}
+                 "flagged": self.ood.flagged, "method": self.ood.method}
                 if self.ood is not None
                 else None
             ),
@@ -151,10 +152,16 @@ class TrustedModel:
             self.ood = load_for_card(session.card)
         except OodError as exc:
             self.ood_problem = str(exc)
+        # Used only where the graph gives no features: an output-only check is better than none.
+        self.output_check: EnergyCheck | None = load_output_check(session.card)
 
-    def _ood(self, features: np.ndarray | None) -> tuple[OodResult | None, TrustWarning | None]:
+    def _ood(
+        self, features: np.ndarray | None, logits: np.ndarray | None = None
+    ) -> tuple[OodResult | None, TrustWarning | None]:
         if self.ood_problem:
             return None, TrustWarning("ood_broken", (("reason", self.ood_problem),))
+        if (self.ood is None or features is None) and self.output_check is not None and logits is not None:
+            return self.output_check.check(logits), None
         if self.ood is None or features is None:
             return None, TrustWarning("ood_absent")
         try:
@@ -185,11 +192,15 @@ class TrustedModel:
             cam = untta_cams(cams, views) if tta else np.asarray(cams[0], dtype=np.float32)
         timings = Timings(0.0, (t1 - t0) * 1000, (t2 - t1) * 1000)
         features = feats[0] if feats is not None else None
-        return self.judge(name, probs, quality, features, cam, preset, timings, tta)
+        logits = logits_of(card, raw.scores, raw.extras)
+        return self.judge(
+            name, probs, quality, features, cam, preset, timings, tta, logits[0] if logits is not None else None
+        )
 
     def judge(
         self, name: str, probs: np.ndarray, quality: QualityReport, features: np.ndarray | None,
         cam: np.ndarray | None, preset: str = "card", timings: Timings | None = None, tta: bool = False,
+        logits: np.ndarray | None = None,
     ) -> TrustedAnalysis:  # fmt: skip
         """The gate: one picture's calibrated probabilities, quality report and features become a
         TrustedAnalysis whose ``warnings`` (quality, out-of-distribution) hold back its result.
@@ -205,7 +216,7 @@ class TrustedModel:
             provider=session.provider,
             timings=timings or Timings(),
         )
-        ood, note = self._ood(features)
+        ood, note = self._ood(features, logits)
         warnings = [TrustWarning(i.code, tuple((k, str(v)) for k, v in i.details)) for i in quality.issues]
         if ood is not None and ood.flagged:
             warnings.insert(0, TrustWarning("ood"))

@@ -19,6 +19,7 @@ from dermassist.imaging.limits import display_name
 from dermassist.imaging.loading import ImageLoadError, load_image
 from dermassist.imaging.quality import QualityLimits, QualityReport, assess_quality
 from dermassist.inference.card import InputSpec
+from dermassist.inference.ood_output import logits_of
 from dermassist.inference.pipeline import Failure
 from dermassist.inference.prediction import Timings
 from dermassist.inference.preprocess import preprocess
@@ -72,12 +73,14 @@ def classify_trusted(
                 inf_ms = (time.perf_counter() - t0) * 1000 / len(good)
                 feats = raw.extras.get(card.output.features) if card.output.features else None
                 cams = raw.extras.get(card.output.cam) if card.output.cam else None
+                logits = logits_of(card, raw.scores, raw.extras)
                 for row, r in enumerate(good):
                     assert r.quality is not None
                     cam = np.asarray(cams[row], dtype=np.float32) if cams is not None and cams.ndim == 3 else None
                     judged[id(r)] = trusted.judge(
                         r.name, raw.probabilities[row], r.quality, feats[row] if feats is not None else None,
                         cam, preset, Timings(r.decode_ms, r.preprocess_ms, inf_ms),
+                        logits=logits[row] if logits is not None else None,
                     )  # fmt: skip
             for r in results:
                 yield judged[id(r)] if id(r) in judged else Failure(r.name, r.error)

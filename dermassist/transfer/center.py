@@ -10,6 +10,7 @@ from urllib.parse import quote
 from pydicom import dcmread
 from pydicom.encaps import generate_frames
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.airesult import DESCRIPTION_PREFIX, parse_malignancy, parse_model
 from dermassist.transfer.dicom_build import BASIC_TEXT_SR, ENCAPSULATED_PDF
@@ -105,7 +106,7 @@ def sort_worklist(studies: list[CenterStudy]) -> list[CenterStudy]:
 def query_worklist(settings: Settings, *, limit: int = 500) -> list[CenterStudy]:
     """Referrals made by DermAssist on the center's PACS (QIDO-RS), sorted by malignancy."""
     if not settings.dicomweb_url.strip():
-        raise TransferError("the center worklist needs the PACS's DICOMweb URL in Settings", retry=False)
+        raise TransferError(_("the center worklist needs the PACS's DICOMweb URL in Settings"), retry=False)
     params: list[tuple[str, str]] = [("StudyDescription", f"{DESCRIPTION_PREFIX}*"), ("limit", str(limit))]
     params += [("includefield", tag) for tag in FIELDS.values()]
     # Built by hand: Orthanc 1.10 does not decode "%2A", so the wildcard must travel as a literal "*".
@@ -114,11 +115,11 @@ def query_worklist(settings: Settings, *, limit: int = 500) -> list[CenterStudy]
     if resp.status_code == 204 or not resp.content:
         return []
     if resp.status_code != 200:
-        raise TransferError(f"QIDO-RS: HTTP {resp.status_code} {resp.reason}")
+        raise TransferError(_("QIDO-RS: HTTP {status} {reason}").format(status=resp.status_code, reason=resp.reason))
     try:
         answer = resp.json()
     except ValueError:
-        raise TransferError("QIDO-RS: the answer is not DICOM JSON") from None
+        raise TransferError(_("QIDO-RS: the answer is not DICOM JSON")) from None
     studies = [study_from_json(item) for item in answer if isinstance(item, dict)]
     return sort_worklist([s for s in studies if s.description.startswith(DESCRIPTION_PREFIX)])
 
@@ -146,7 +147,7 @@ def fetch_study(settings: Settings, study_uid: str) -> StudyContent:
         headers={"Accept": 'multipart/related; type="application/dicom"; transfer-syntax=*'},
     )
     if resp.status_code != 200:
-        raise TransferError(f"WADO-RS: HTTP {resp.status_code} {resp.reason}")
+        raise TransferError(_("WADO-RS: HTTP {status} {reason}").format(status=resp.status_code, reason=resp.reason))
     datasets = [
         dcmread(io.BytesIO(part)) for part in multipart_parts(resp.headers.get("Content-Type", ""), resp.content)
     ]

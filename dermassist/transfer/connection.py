@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from dermassist.i18n import _
+from dermassist.i18n.fmt import format_integer
 from dermassist.records.settings import Settings
 from dermassist.transfer.errors import TransferError
 from dermassist.transfer.transport import check_configured, describe_destination
@@ -32,8 +34,8 @@ def _echo(settings: Settings) -> str:
             assoc.release()
     code = int(getattr(status, "Status", -1)) if status else -1
     if code != 0:
-        raise TransferError(f"C-ECHO answered with status {code if code < 0 else hex(code)}")
-    return "C-ECHO succeeded"
+        raise TransferError(_("C-ECHO answered with status {code}").format(code=code if code < 0 else hex(code)))
+    return _("C-ECHO succeeded")
 
 
 def _qido(settings: Settings) -> str:
@@ -42,16 +44,22 @@ def _qido(settings: Settings) -> str:
 
     resp = request(settings, "GET", "/studies?limit=1", headers={"Accept": "application/dicom+json"})
     if resp.status_code == 204 and not resp.content.strip():
-        return "QIDO-RS query succeeded (no studies yet): a DICOMweb server"
-    media = resp.headers.get("Content-Type", "").split(";")[0].strip() or "no declared type"
+        return _("QIDO-RS query succeeded (no studies yet): a DICOMweb server")
+    media = resp.headers.get("Content-Type", "").split(";")[0].strip() or _("no declared type")
     if resp.status_code == 200 and is_dicom_json_query_answer(resp.headers.get("Content-Type", ""), resp.content):
-        return "QIDO-RS answered in DICOM JSON: a DICOMweb server"
+        return _("QIDO-RS answered in DICOM JSON: a DICOMweb server")
     if resp.status_code == 200:
         raise TransferError(
-            f"not a DICOMweb server: the QIDO-RS query was answered with {media}, not DICOM JSON "
-            "(check the URL: it must be the DICOMweb root, e.g. https://pacs.example.org/dicom-web)"
+            _(
+                "not a DICOMweb server: the QIDO-RS query was answered with {media}, not DICOM JSON "
+                "(check the URL: it must be the DICOMweb root, e.g. https://pacs.example.org/dicom-web)"
+            ).format(media=media)
         )
-    raise TransferError(f"QIDO-RS answered HTTP {resp.status_code} {resp.reason} ({media}); not usable as DICOMweb")
+    raise TransferError(
+        _("QIDO-RS answered HTTP {status} {reason} ({media}); not usable as DICOMweb").format(
+            status=resp.status_code, reason=resp.reason, media=media
+        )
+    )
 
 
 def check_connection(settings: Settings) -> ConnectionResult:
@@ -65,4 +73,5 @@ def check_connection(settings: Settings) -> ConnectionResult:
     except Exception as exc:  # a connection test must report, not crash the settings dialog
         return ConnectionResult(False, f"{type(exc).__name__}: {exc}", time.monotonic() - started)
     elapsed = time.monotonic() - started
-    return ConnectionResult(True, f"{describe_destination(settings)}: {what} ({elapsed * 1000:.0f} ms)", elapsed)
+    took = _("{ms} ms").format(ms=format_integer(round(elapsed * 1000)))
+    return ConnectionResult(True, f"{describe_destination(settings)}: {what} ({took})", elapsed)

@@ -12,6 +12,7 @@ import logging
 from pydicom import dcmread
 from pydicom.filebase import DicomBytesIO
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.dicom_build import DERMOSCOPIC, VL_PHOTOGRAPHIC
 from dermassist.transfer.errors import SopClassRejected, TransferError
@@ -46,12 +47,16 @@ def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # typ
     try:
         assoc = ae.associate(settings.dimse_host, int(settings.dimse_port), ae_title=settings.dimse_called_aet[:16])
     except (OSError, ValueError) as exc:
-        raise TransferError(f"{where}: cannot connect ({exc})") from None
+        raise TransferError(_("{where}: cannot connect ({error})").format(where=where, error=exc)) from None
     if assoc.is_established:
         return assoc
     if assoc.is_rejected:
-        raise TransferError(f"{where}: association rejected (check the AE titles: ours {settings.dimse_calling_aet!r})")
-    raise TransferError(f"{where}: cannot connect or no answer (association aborted)")
+        raise TransferError(
+            _("{where}: association rejected (check the AE titles: ours {aet!r})").format(
+                where=where, aet=settings.dimse_calling_aet
+            )
+        )
+    raise TransferError(_("{where}: cannot connect or no answer (association aborted)").format(where=where))
 
 
 class CStoreTransport:
@@ -77,10 +82,17 @@ class CStoreTransport:
                 if (inst.sop_class, inst.transfer_syntax) in accepted:
                     continue
                 if inst.sop_class == DERMOSCOPIC and (VL_PHOTOGRAPHIC, inst.transfer_syntax) in accepted:
-                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography not accepted by the receiver")
+                    raise SopClassRejected(
+                        _("{where}: Dermoscopic Photography not accepted by the receiver").format(
+                            where=self.destination
+                        )
+                    )
                 raise TransferError(
-                    f"{self.destination}: the receiver does not accept {inst.name} "
-                    f"(SOP class {inst.sop_class}, transfer syntax {inst.transfer_syntax})",
+                    _(
+                        "{where}: the receiver does not accept {name} (SOP class {sop_class}, transfer syntax {syntax})"
+                    ).format(
+                        where=self.destination, name=inst.name, sop_class=inst.sop_class, syntax=inst.transfer_syntax
+                    ),
                     retry=False,
                 )
             for inst in instances:
@@ -88,14 +100,28 @@ class CStoreTransport:
                 try:
                     status = assoc.send_c_store(ds)
                 except (RuntimeError, ValueError, OSError) as exc:
-                    raise TransferError(f"{self.destination}: sending {inst.name} failed ({exc})") from None
+                    raise TransferError(
+                        _("{where}: sending {name} failed ({error})").format(
+                            where=self.destination, name=inst.name, error=exc
+                        )
+                    ) from None
                 code = int(getattr(status, "Status", -1)) if status else -1
                 if code == -1:
-                    raise TransferError(f"{self.destination}: connection lost while sending {inst.name}")
+                    raise TransferError(
+                        _("{where}: connection lost while sending {name}").format(
+                            where=self.destination, name=inst.name
+                        )
+                    )
                 if code == _SOP_CLASS_NOT_SUPPORTED and inst.sop_class == DERMOSCOPIC:
-                    raise SopClassRejected(f"{self.destination}: Dermoscopic Photography refused (0x0122)")
+                    raise SopClassRejected(
+                        _("{where}: Dermoscopic Photography refused (0x0122)").format(where=self.destination)
+                    )
                 if code not in _OK:
-                    raise TransferError(f"{self.destination}: {inst.name} refused with status 0x{code:04X}")
+                    raise TransferError(
+                        _("{where}: {name} refused with status {status}").format(
+                            where=self.destination, name=inst.name, status=f"0x{code:04X}"
+                        )
+                    )
                 if on_stored:
                     on_stored(inst.sop_instance_uid)
         finally:

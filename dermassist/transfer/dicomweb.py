@@ -7,6 +7,7 @@ import uuid
 import requests
 from requests.auth import HTTPBasicAuth
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.errors import TransferError
 
@@ -52,21 +53,27 @@ def request(settings: Settings, method: str, path: str, **kwargs: object) -> req
                 **kwargs,  # type: ignore[arg-type]
             )
         except requests.exceptions.SSLError as exc:
-            raise TransferError(f"{url}: TLS certificate check failed ({_short(exc)})") from None
+            raise TransferError(
+                _("{url}: TLS certificate check failed ({error})").format(url=url, error=_short(exc))
+            ) from None
         except requests.exceptions.ConnectTimeout:
-            raise TransferError(f"{url}: cannot connect (timed out)") from None
+            raise TransferError(_("{url}: cannot connect (timed out)").format(url=url)) from None
         except requests.exceptions.Timeout:
-            raise TransferError(f"{url}: no answer in time") from None
+            raise TransferError(_("{url}: no answer in time").format(url=url)) from None
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             if _never_connected(exc):
-                raise TransferError(f"{url}: cannot connect ({_short(exc)})") from None
+                raise TransferError(_("{url}: cannot connect ({error})").format(url=url, error=_short(exc))) from None
             raise TransferError(
-                f"{url}: connection dropped during the request (the server closed it before answering in full)"
+                _(
+                    "{url}: connection dropped during the request (the server closed it before answering in full)"
+                ).format(url=url)
             ) from None
         except requests.exceptions.RequestException as exc:
             raise TransferError(f"{url}: {_short(exc)}") from None
     if resp.status_code in (401, 403):
-        raise TransferError(f"{url}: the server refused the credentials (HTTP {resp.status_code})")
+        raise TransferError(
+            _("{url}: the server refused the credentials (HTTP {status})").format(url=url, status=resp.status_code)
+        )
     return resp
 
 

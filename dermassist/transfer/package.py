@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dermassist import INTENDED_USE, __version__
+from dermassist.i18n import _
 from dermassist.records.models import Patient
 from dermassist.records.settings import Settings
 from dermassist.records.store import RecordNotFound, RecordStore
@@ -102,9 +103,9 @@ def render_pdf(store: RecordStore, examination_id: int, settings: Settings, lang
         data = referral_from_store(store, examination_id, settings, lang)
         render_referral(data, out_path)
     except ReportError as exc:
-        raise PackageError(f"the referral report cannot be made: {exc}") from None
+        raise PackageError(_("the referral report cannot be made: {error}").format(error=exc)) from None
     if not out_path.is_file() or out_path.stat().st_size == 0:
-        raise PackageError(f"the referral report for examination {examination_id} was not written")
+        raise PackageError(_("the referral report for examination {id} was not written").format(id=examination_id))
     return str(data.examination.referral_number or "")
 
 
@@ -126,7 +127,7 @@ def build_package(
     except RecordNotFound as exc:
         raise PackageError(str(exc)) from None
     if destination.exists():
-        raise PackageError(f"{destination} already exists; a package is never written over another")
+        raise PackageError(_("{path} already exists; a package is never written over another").format(path=destination))
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.parent / f".tmp-{destination.name}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
@@ -187,7 +188,11 @@ def _fill(
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise PackageError(f"image {img.sha256[:12]} of examination {exam_id} cannot be read ({exc})") from None
+            raise PackageError(
+                _("image {image} of examination {id} cannot be read ({error})").format(
+                    image=img.sha256[:12], id=exam_id, error=exc
+                )
+            ) from None
         pixels = pixel_data_for(raw, img.original_name or img.filename)
         names[img.sha256] = f"image {n} ({img.original_name or img.filename})"
         analysis = summary.per_image.get(img.sha256)
@@ -234,18 +239,24 @@ def read_package(folder: Path, *, verify: bool = True) -> ReferralPackage:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PackageError(f"{folder}: no readable {MANIFEST} ({exc})") from None
+        raise PackageError(
+            _("{folder}: no readable {manifest} ({error})").format(folder=folder, manifest=MANIFEST, error=exc)
+        ) from None
     if data.get("format") != FORMAT:
-        raise PackageError(f"{folder}: not a DermAssist referral package")
+        raise PackageError(_("{folder}: not a DermAssist referral package").format(folder=folder))
     files = tuple(PackageFile(**f) for f in data["files"])
     if verify:
         for f in files:
             try:
                 blob = (folder / f.name).read_bytes()
             except OSError as exc:
-                raise PackageError(f"{folder / f.name}: missing from the package ({exc})") from None
+                raise PackageError(
+                    _("{path}: missing from the package ({error})").format(path=folder / f.name, error=exc)
+                ) from None
             if sha256_bytes(blob) != f.sha256:
-                raise PackageError(f"{folder / f.name}: checksum does not match the manifest (damaged copy)")
+                raise PackageError(
+                    _("{path}: checksum does not match the manifest (damaged copy)").format(path=folder / f.name)
+                )
     return ReferralPackage(
         folder,
         int(data["examination_id"]),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from dermassist.i18n import _
 from dermassist.transfer.errors import PackageError
 
 JPEG_BASELINE = "1.2.840.10008.1.2.4.50"
@@ -97,7 +98,7 @@ def pixel_data_for(data: bytes, label: str) -> PixelData:
         img = Image.open(io.BytesIO(data))
         img.load()
     except Exception as exc:
-        raise PackageError(f"{label}: cannot read the image ({exc})") from None
+        raise PackageError(_("{label}: cannot read the image ({error})").format(label=label, error=exc)) from None
     info = inspect_jpeg(data)
     if (
         info is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.dicom_build import DERMOSCOPIC
 from dermassist.transfer.dicomweb import multipart_body, request
@@ -49,9 +50,15 @@ class StowTransport:
         except NotDicomweb as exc:
             if resp.status_code in (200, 202):
                 raise TransferError(
-                    f"STOW-RS: not a DICOMweb server (HTTP {resp.status_code}, {exc}); nothing is counted as delivered"
+                    _(
+                        "STOW-RS: not a DICOMweb server (HTTP {status}, {error}); nothing is counted as delivered"
+                    ).format(status=resp.status_code, error=exc)
                 ) from None
-            raise TransferError(f"STOW-RS: HTTP {resp.status_code} {resp.reason}: {_snippet(resp.text)}") from None
+            raise TransferError(
+                _("STOW-RS: HTTP {status} {reason}: {answer}").format(
+                    status=resp.status_code, reason=resp.reason, answer=_snippet(resp.text)
+                )
+            ) from None
         by_uid = {i.sop_instance_uid: i for i in instances}
         confirmed = [uid for uid in by_uid if uid in outcome.stored]
         if on_stored:
@@ -61,8 +68,10 @@ class StowTransport:
         missing = [uid for uid in by_uid if uid not in outcome.stored]
         if missing:
             raise TransferError(
-                f"STOW-RS: the server confirmed {len(confirmed)} of {len(by_uid)} instances "
-                f"(HTTP {resp.status_code}); the referral is sent again later"
+                _(
+                    "STOW-RS: the server confirmed {done} of {total} instances (HTTP {status}); "
+                    "the referral is sent again later"
+                ).format(done=len(confirmed), total=len(by_uid), status=resp.status_code)
             )
         if self.settings.dicomweb_confirm_qido:
             self.confirm_with_qido(instances)
@@ -73,10 +82,12 @@ class StowTransport:
             return
         rejected = [by_uid[u] for u in failed]
         if all(i.sop_class == DERMOSCOPIC and failed[i.sop_instance_uid] in _CLASS_REASONS for i in rejected):
-            raise SopClassRejected("STOW-RS: the server does not accept Dermoscopic Photography images")
+            raise SopClassRejected(_("STOW-RS: the server does not accept Dermoscopic Photography images"))
         reasons = "; ".join(f"{by_uid[u].name}: {describe_reason(r)}" for u, r in sorted(failed.items()))
         raise TransferError(
-            f"STOW-RS: the server refused {len(failed)} of {len(by_uid)} instances ({reasons}; HTTP {status})"
+            _("STOW-RS: the server refused {refused} of {total} instances ({reasons}; HTTP {status})").format(
+                refused=len(failed), total=len(by_uid), reasons=reasons, status=status
+            )
         )
 
     def confirm_with_qido(self, instances: list[Instance]) -> None:
@@ -92,17 +103,23 @@ class StowTransport:
             if resp.status_code == 204 or (resp.status_code == 404 and not resp.content.strip()):
                 continue
             if resp.status_code != 200:
-                raise TransferError(f"QIDO-RS confirmation: HTTP {resp.status_code} {resp.reason}")
+                raise TransferError(
+                    _("QIDO-RS confirmation: HTTP {status} {reason}").format(
+                        status=resp.status_code, reason=resp.reason
+                    )
+                )
             try:
                 answer = json.loads(resp.content.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
-                raise TransferError("QIDO-RS confirmation: the answer is not DICOM JSON") from None
+                raise TransferError(_("QIDO-RS confirmation: the answer is not DICOM JSON")) from None
             for item in answer if isinstance(answer, list) else []:
                 values = (item.get(_SOP_INSTANCE_UID) or {}).get("Value") or [] if isinstance(item, dict) else []
                 listed.update(str(v) for v in values)
         missing = [i for i in instances if i.sop_instance_uid not in listed]
         if missing:
             raise TransferError(
-                f"QIDO-RS confirmation: the server lists {len(instances) - len(missing)} of {len(instances)} "
-                "instances it said it stored; the referral is sent again later"
+                _(
+                    "QIDO-RS confirmation: the server lists {listed} of {total} instances it said it stored; "
+                    "the referral is sent again later"
+                ).format(listed=len(instances) - len(missing), total=len(instances))
             )

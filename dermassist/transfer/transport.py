@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from dermassist.i18n import _
 from dermassist.records.settings import Settings
 from dermassist.transfer.errors import TransferError
 
@@ -45,16 +46,20 @@ def check_configured(settings: Settings) -> None:
     """Raise a TransferError saying what is missing when the center's PACS is not set up."""
     if settings.pacs_protocol == "dimse":
         missing = [
-            n for n, v in (("host", settings.dimse_host), ("called AE title", settings.dimse_called_aet)) if not v
+            n for n, v in ((_("host"), settings.dimse_host), (_("called AE title"), settings.dimse_called_aet)) if not v
         ]
         if not 0 < settings.dimse_port < 65536:
-            missing.append("port")
+            missing.append(_("port"))
     elif settings.pacs_protocol == "dicomweb":
-        missing = [] if settings.dicomweb_url.strip() else ["DICOMweb URL"]
+        missing = [] if settings.dicomweb_url.strip() else [_("DICOMweb URL")]
     else:
-        raise TransferError(f"unknown PACS protocol {settings.pacs_protocol!r} (dicomweb or dimse)")
+        raise TransferError(
+            _("unknown PACS protocol {protocol!r} (dicomweb or dimse)").format(protocol=settings.pacs_protocol)
+        )
     if missing:
-        raise TransferError(f"the center's PACS is not configured: set its {', '.join(missing)} in Settings")
+        raise TransferError(
+            _("the center's PACS is not configured: set its {fields} in Settings").format(fields=", ".join(missing))
+        )
 
 
 def make_transport(settings: Settings) -> Transport:

@@ -103,11 +103,11 @@ def outputs_for_paths(
     if cache is not None and cache.is_file():
         with np.load(cache) as z:
             return BatchOutputs(z["features"], z["logit"], z["cam"])
-    height, width = session.card.input.size
+    min_size = session.card.input.decode_min_size
     chunks = [list(paths[i : i + batch_size]) for i in range(0, len(paths), batch_size)]
 
     def decode(chunk: list[Path]) -> list[np.ndarray]:
-        return [load_image(p, min_size=(width, height)).rgb for p in chunk]
+        return [load_image(p, min_size=min_size).rgb for p in chunk]
 
     parts: list[BatchOutputs] = []
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -105,7 +105,7 @@ def _tta_probabilities(session: ModelSession, paths: list[Path], cache_dir: Path
     views = tta_views(height, width)
     logits = []
     for path in paths:
-        x = preprocess(load_image(path, min_size=(width, height)).rgb, card.input)
+        x = preprocess(load_image(path, min_size=card.input.decode_min_size).rgb, card.input)
         probs = session.run(tta_batch(x, card.input.layout, views)).probabilities
         # Kept temperature-free (like the feature cache): the mean probability is recomputed from these.
         p = np.clip(probs[:, card.output.positive_index], 1e-12, 1 - 1e-12)
@@ -129,7 +129,7 @@ def tta_effect(
     tta_p = _expit(_tta_probabilities(session, paths, cache_dir), t).mean(axis=1)
     lat: dict[str, list[float]] = {"plain": [], "tta": []}
     for path in paths[:latency_n]:
-        x = preprocess(load_image(path, min_size=(width, height)).rgb, card.input)
+        x = preprocess(load_image(path, min_size=card.input.decode_min_size).rgb, card.input)
         for key, batch in (("plain", x[None]), ("tta", tta_batch(x, card.input.layout, views))):
             t0 = time.perf_counter()
             session.run(batch)

@@ -152,9 +152,8 @@ class ModelService(QObject):
                 from dermassist.imaging.loading import ImageLoadError, load_image
 
                 signals.stage.emit(token, "decode")
-                height, width = session.card.input.size
                 try:
-                    loaded = load_image(path, min_size=(width, height))
+                    loaded = load_image(path, min_size=session.card.input.decode_min_size)
                 except ImageLoadError as exc:
                     signals.failed.emit(token, str(exc))
                     return

@@ -96,6 +96,19 @@ class SettingsDialog(QDialog):
         row.addWidget(self.model_path, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Model file (.onnx)"), row)
+        self.installed = QComboBox()
+        self.installed.setObjectName("installedModels")
+        self.installed.addItem(self.tr("The default installed model"), "")
+        from dermassist.inference.registry import discover
+
+        for found in discover(verify_hash=False):
+            if found.card is not None:
+                c = found.card
+                mark = "" if c.validated else " — " + self.tr("not validated")
+                self.installed.addItem(f"{c.name} {c.version}{mark}", str(found.path))
+        self.installed.setCurrentIndex(max(0, self.installed.findData(s.model_path)))
+        self.installed.activated.connect(lambda i: self.model_path.setText(self.installed.itemData(i) or ""))
+        form.addRow(self.tr("Use this model"), self.installed)
         self.provider = QComboBox()
         labels = {
             "auto": self.tr("Automatic (GPU if available, else CPU)"),

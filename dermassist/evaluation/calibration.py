@@ -1,0 +1,92 @@
+"""Calibration shared by training's export and ``dermassist calibrate``: temperature scaling and the
+operating points fitted on one labelled split, then every split measured at them (no torch, no Qt).
+
+Both callers hand in :class:`~dermassist.evaluation.evaluate.SplitResult` values and write the
+returned figures into the model card with :func:`card_with_calibration`, so a trained model and an
+imported one are validated by the same arithmetic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from dermassist.evaluation.metrics import (
+    apply_temperature,
+    expected_calibration_error,
+    fit_temperature,
+    summarize,
+    threshold_for_sensitivity,
+)
+
+TARGETS = (("sens90", 0.90), ("sens95", 0.95))
+THRESHOLD_RULE = "highest threshold with sensitivity >= 0.90 on {split} (after calibration)"
+
+
+class Labelled(Protocol):
+    """What calibration needs from one split: labels, calibrated p, and temperature-free log-probabilities."""
+
+    @property
+    def y(self) -> np.ndarray: ...
+    @property
+    def p(self) -> np.ndarray: ...
+    @property
+    def logp(self) -> np.ndarray: ...
+    @property
+    def failures(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Fitted temperature and threshold, the operating points, and the card's ``metrics`` block."""
+
+    temperature: float
+    threshold: float
+    operating_points: dict[str, Any]
+    metrics: dict[str, Any]
+
+
+def fit_calibration(
+    fit_split: str, results: Mapping[str, Labelled], n_boot: int = 2000, log: Any = None
+) -> Calibration:
+    """Fit temperature and the sensitivity >= 0.90 / 0.95 thresholds on ``results[fit_split]``; measure
+    every split in ``results`` (with 95% CIs) at the 0.90 threshold."""
+    val = results[fit_split]
+    t = fit_temperature(val.logp, val.y)
+    p_val = apply_temperature(val.logp, t)[:, 1]
+    points = {}
+    for key, target in TARGETS:
+        # Round down: rounding up could push the threshold above the positive that sets the sensitivity.
+        thr = math.floor(threshold_for_sensitivity(val.y, p_val, target) * 1e6) / 1e6
+        m = summarize(val.y, p_val, thr, n_boot=200)
+        points[key] = {"threshold": thr, "val_sensitivity": m["sensitivity"]["value"],
+                       "val_specificity": m["specificity"]["value"]}
+    threshold = points["sens90"]["threshold"]
+    metrics: dict[str, Any] = {}
+    for split, res in results.items():
+        p_cal = apply_temperature(res.logp, t)[:, 1]
+        metrics[split] = summarize(res.y, p_cal, threshold, n_boot=n_boot)
+        metrics[split]["ece_uncalibrated"] = round(expected_calibration_error(res.y, res.p), 4)
+        metrics[split]["failures"] = res.failures
+        if log is not None:
+            log(f"{split}: AUC {metrics[split]['roc_auc']['value']:.4f} "
+                f"sens {metrics[split]['sensitivity']['value']:.3f} spec {metrics[split]['specificity']['value']:.3f}")
+    metrics["calibration"] = {"method": f"temperature scaling fitted on {fit_split}", "temperature": round(t, 4),
+                              "val_ece_before": metrics[fit_split]["ece_uncalibrated"],
+                              "val_ece_after": metrics[fit_split]["ece"]}
+    metrics["threshold_rule"] = THRESHOLD_RULE.format(split=fit_split)
+    return Calibration(t, threshold, points, metrics)
+
+
+def card_with_calibration(card: dict[str, Any], cal: Calibration) -> dict[str, Any]:
+    """The card dictionary with the fitted temperature, threshold, operating points and metrics."""
+    data = dict(card)
+    data["output"] = {**card["output"], "temperature": round(cal.temperature, 4)}
+    data["threshold"] = cal.threshold
+    data["operating_points"] = cal.operating_points
+    data["metrics"] = cal.metrics
+    return data
