@@ -9,6 +9,7 @@
 # PYTHON overrides the interpreter; MAINTAINER the .deb's Maintainer field; BUILD (default build)
 # the folder everything is written to.
 set -euo pipefail
+umask 022  # packaged files must be readable by every user, whatever the caller's umask
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 MAINTAINER=${MAINTAINER:-"DermAssist maintainers <dermassist@example.org>"}

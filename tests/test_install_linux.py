@@ -66,7 +66,9 @@ def _snapshot(root: Path) -> dict[str, tuple[str, int, bytes]]:
     return out
 
 
-def _run(script: Path, root: Path, *args: str, prefix: str = "opt") -> subprocess.CompletedProcess[str]:
+def _run(
+    script: Path, root: Path, *args: str, prefix: str = "opt", umask: int = 0o022
+) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         PREFIX=str(root / prefix),
@@ -75,7 +77,8 @@ def _run(script: Path, root: Path, *args: str, prefix: str = "opt") -> subproces
         ICONDIR=str(root / "usr/share/icons/hicolor/256x256/apps"),
         REFRESH_MENUS="0",  # the desktop's caches are not in the test root
     )
-    return subprocess.run(["sh", str(script), *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(["sh", str(script), *args], env=env, capture_output=True, text=True, timeout=120,
+                          preexec_fn=lambda: os.umask(umask))  # fmt: skip
 
 
 def test_install_upgrade_uninstall_leaves_every_other_file_in_place(tmp_path: Path) -> None:
@@ -115,8 +118,11 @@ def test_install_into_an_empty_root_removes_the_folders_it_made(tmp_path: Path) 
     root = tmp_path / "root"
     root.mkdir()
     bundle = _fake_bundle(tmp_path / "unpacked" / "dermassist")
-    assert _run(bundle / "install.sh", root).returncode == 0
+    assert _run(bundle / "install.sh", root, umask=0o077).returncode == 0  # root's umask must not matter
     assert (root / "usr/local/bin/dermassist").is_symlink()
+    for made in ("opt", "opt/dermassist", "usr/local/bin", "usr/share/applications"):
+        assert stat.S_IMODE((root / made).stat().st_mode) == 0o755, made  # every user can run the program
+    assert stat.S_IMODE((root / "usr/share/applications/dermassist.desktop").stat().st_mode) == 0o644
     out = _run(root / "opt/dermassist/install.sh", root, "--uninstall")
     assert out.returncode == 0, out.stderr
     assert list(root.iterdir()) == []

@@ -52,7 +52,8 @@ def open_regular(path: Path) -> BinaryIO:
     The open itself never blocks (O_NONBLOCK keeps a FIFO from waiting for a writer). Raises
     FileRefused or FileNotFoundError.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
@@ -62,7 +63,7 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         st = os.fstat(fd)
         check_stat(st)
-        if hasattr(os, "set_blocking"):
+        if nonblock:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:

@@ -175,8 +175,13 @@ def _fill(data_dir: Path, folder: Path) -> BackupResult:
                 continue
             # A stored image is named by its sha256: the source is checked against its name as it is copied.
             stem = src.stem
-            expected = stem if rel.startswith("images/") and len(stem) == 64 else None
-            digest, size = _copy_verified(src, folder / rel, expected)
+            image = rel.startswith("images/") and len(stem) == 64
+            try:
+                digest, size = _copy_verified(src, folder / rel, stem if image else None)
+            except FileNotFoundError:
+                if image:  # images are never deleted: a missing one is a damaged data folder
+                    raise
+                continue  # e.g. an outbox file removed once it was sent, while the backup ran
             entries[rel] = {"sha256": digest, "size": size}
     except OSError as exc:
         raise BackupError(f"backup to {folder} failed: {exc.strerror or exc} ({exc.filename or ''})") from None

@@ -13,6 +13,7 @@
 # names, only folders that are then empty, and the command only while it still points to us.
 # Per-user records (~/.local/share/DermAssist) are never touched.
 set -eu
+umask 022  # the program must be readable by every user, whatever root's umask
 PREFIX=${PREFIX:-/opt}
 BINDIR=${BINDIR:-/usr/local/bin}
 APPS=${APPS:-/usr/share/applications}
