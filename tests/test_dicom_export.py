@@ -61,7 +61,7 @@ def test_package_attributes_pixels_pdf_and_manifest(
     assert jpg.PatientID == "MRN-001"
     assert jpg.PatientBirthDate == "19700504"
     assert jpg.PatientSex == "M"
-    assert jpg.PatientTelephoneNumbers == "+7 900 123-45-67"
+    assert jpg.PatientTelephoneNumbers == "+79001234567"  # normalised to fit SH
     assert str(jpg.ReferringPhysicianName) == "Петрова Анна Сергеевна"
     assert jpg.InstitutionName == "Поликлиника №5"
     assert jpg.AccessionNumber == pkg.referral_number == "20260302-" + f"{exam.id:04d}"

@@ -73,6 +73,7 @@ def test_classify_json_refuses_or_withholds_every_hostile_file(corpus: Corpus, r
     for name in DECODED:
         r = by_name[name]
         assert "error" in r or (r["decision"] is None and r["malignant"] is None and r["warnings"]), r
+        assert "error" in r or (r["logit"] is None and r["probabilities"] is None and r["benign"] is None), r
         assert "error" in r or not r["passes_gate"]
     weird = by_name[NON_UTF8.decode("utf-8", "replace")]
     assert "\ufffd" in weird["image"] and weird["decision"] in ("benign", "malignant", None)

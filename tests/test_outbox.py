@@ -98,10 +98,10 @@ def test_a_sender_that_died_mid_send_leaves_the_item_resumable(store: RecordStor
     t0 = time.time()
     claimed = outbox.claim_next(store, now=t0)
     assert claimed is not None and claimed.id == item.id and claimed.state == "sending"
-    # The process holding it dies here. A new sender soon after leaves it alone...
+    # The holder stops beating (hung, or on another host). A new sender soon after leaves it alone...
     fake = FakeTransport()
-    assert sender.process_due(store, SETTINGS, transport=fake, now=t0 + 60) == []
-    # ...and after the stale timeout puts it back and sends it.
+    assert sender.process_due(store, SETTINGS, transport=fake, now=t0 + outbox.LEASE_TIMEOUT_S - 5) == []
+    # ...and once the heartbeat is older than the lease timeout, puts it back and sends it.
     [r] = sender.process_due(store, SETTINGS, transport=fake, now=t0 + outbox.STALE_AFTER_S + 1)
     assert r.state == "delivered" and outbox.get_item(store, item.id).attempts == 2
 

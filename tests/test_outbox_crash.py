@@ -1,4 +1,4 @@
-"""The sending process is killed (SIGKILL) in the middle of a C-STORE: the referral is resent, never lost or doubled."""
+"""The sender is killed (SIGKILL) in the middle of a C-STORE: the referral is resent at once, never lost or doubled."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from orthanc_fixture import make_referral
 from PIL import Image
 from pynetdicom import AE, evt
 
+from dermassist.cli import main
 from dermassist.records.settings import Settings, save_settings
 from dermassist.records.store import RecordStore
 from dermassist.transfer import outbox, sender
@@ -54,8 +55,8 @@ class SlowPacs:
         self.server = ae.start_server(("127.0.0.1", self.port), block=False, evt_handlers=[(evt.EVT_C_STORE, on_store)])
 
 
-def test_sender_killed_mid_send_resumes_after_the_stale_timeout(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_sender_killed_mid_send_is_retried_within_a_minute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setenv("DERMASSIST_DATA_DIR", str(data))
@@ -77,20 +78,27 @@ def test_sender_killed_mid_send_resumes_after_the_stale_timeout(
             stderr=subprocess.DEVNULL,
         )
         assert pacs.first_arrived.wait(60), "the child never started sending"
+        held = outbox.get_item(store, item.id)
+        assert held.state == "sending" and held.lease_owner.startswith(f"{child.pid}@")
+        # While the child lives, a second sender sends nothing and says so with a non-zero exit.
+        assert sender.process_due(store, settings) == []
+        assert main(["send", str(exam.id)]) == 3
+        assert f"another sender ({child.pid}@" in capsys.readouterr().err
         child.send_signal(signal.SIGKILL)
         child.wait(10)
+        killed_at = time.monotonic()
         pacs.release.set()
         stuck = outbox.get_item(store, item.id)
         assert stuck.state == "sending" and stuck.attempts == 1
-        # The application starting again right away leaves it alone (the sender might still be alive)...
-        assert sender.process_due(store, settings) == []
-        # ...and once it is stale, sends it again.
-        [result] = sender.process_due(store, settings, now=time.time() + outbox.STALE_AFTER_S + 1)
+        # The owner is gone from this host: the next sender takes the item over at once.
+        [result] = sender.process_due(store, settings)
         assert result.state == "delivered", result.error
+        assert time.monotonic() - killed_at < 60
         expected = {f.sop_instance_uid for f in read_package(outbox.package_folder(store, item)).dicom_files()}
         assert set(pacs.stored) == expected and len(expected) == 3
         done = outbox.get_item(store, item.id)
         assert done.state == "delivered" and done.attempts == 2 and "interrupted" not in done.last_error
+        assert done.lease_owner == "" and done.heartbeat_at is None
         store.close()
     finally:
         pacs.release.set()

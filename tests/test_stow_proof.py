@@ -222,3 +222,13 @@ def test_parser_edge_cases() -> None:
         parse_stow_response("", b"")
     out = parse_stow_response("application/dicom+xml", _xml(["2.25.1"], [("2.25.2", 272)]))
     assert out.stored == {"2.25.1"} and out.failed == {"2.25.2": 0x0110}
+
+
+def test_messages_in_russian(store: RecordStore, stub: StubPacs, item: outbox.OutboxItem) -> None:
+    from dermassist.i18n import set_language
+
+    set_language("ru")  # restored after the test by conftest
+    result = _try(store, stub, item, "partial")
+    assert "STOW-RS: сервер отклонил 1 из 4 объектов (IMG002.dcm: 0xA700 не хватает ресурсов; HTTP 202)" in result.error
+    stub.mode = "html"
+    assert "это не DICOMweb-сервер" in check_connection(stub.settings()).message

@@ -60,7 +60,8 @@ def test_referral_arrives_intact(
         assert tags["PatientName"] == NAME
         assert tags["ReferringPhysicianName"] == "Петрова Анна Сергеевна"
         assert tags["InstitutionName"] == "Поликлиника №5"
-        assert tags["PatientTelephoneNumbers"] == "+7 900 123-45-67"
+        assert tags["PatientTelephoneNumbers"] == "+79001234567"
+        assert "+7 900 123-45-67" in tags["PatientComments"]
         assert tags["StudyDescription"].startswith("DermAssist: malignant 91.0%")
     # Images: the JPEG's own bytes and the PNG's exact pixels, both viewable (Orthanc Explorer's preview).
     jpg_id = by_uid[files["IMG001.dcm"].sop_instance_uid]
@@ -110,6 +111,21 @@ def test_check_connection(orthanc: OrthancServer) -> None:
     for protocol in ("dicomweb", "dimse"):
         down = check_connection(orthanc.settings(protocol))
         assert not down.ok and "cannot connect" in down.message
+
+
+def test_resent_referral_is_proven_by_orthancs_answer(
+    orthanc: OrthancServer, store: RecordStore, pictures: tuple[Path, Path]
+) -> None:
+    """Orthanc lists instances it already had in ReferencedSOPSequence too: a resend is delivered, once."""
+    settings = orthanc.settings("dicomweb", dicomweb_confirm_qido=True)
+    exam = make_referral(store, list(pictures), [0.6, 0.2])
+    first = outbox.enqueue(store, exam.id, settings)
+    assert [r.state for r in sender.process_due(store, settings)] == ["delivered"]
+    second = outbox.enqueue(store, exam.id, settings)  # sent again: same images, a new report and SR
+    assert second.id != first.id
+    [result] = sender.process_due(store, settings)
+    assert result.state == "delivered", result.error
+    assert len(orthanc.instances_of_study(first.study_uid)) == 2 + 2 + 2  # images once, two reports, two SRs
 
 
 @pytest.mark.parametrize("protocol", ["dimse", "dicomweb"])

@@ -68,6 +68,12 @@ def test_pacs_settings_round_trip_and_warnings(qtbot) -> None:
     assert w.apply(Settings()) == Settings().with_changes(
         pacs_protocol="dimse", dimse_host="pacs", dimse_port=11112, dimse_called_aet="CENTER"
     )
+    # C-STORE in clear text is called out; TLS takes the warning away and is saved with its CA file.
+    assert not w.warning.isHidden() and "without TLS" in w.warning.text() and not w.dimse_ca.isEnabled()
+    w.dimse_tls.setChecked(True)
+    w.dimse_ca.setText("/etc/center-ca.pem")
+    assert w.warning.isHidden() and w.dimse_ca.isEnabled()
+    assert w.apply(Settings()).dimse_tls is True and w.apply(Settings()).dimse_ca_bundle == "/etc/center-ca.pem"
     w.protocol.setCurrentIndex(w.protocol.findData("dicomweb"))
     w.url.setText("http://pacs.example.org/dicom-web")
     w.auth.setCurrentIndex(w.auth.findData("bearer"))
@@ -112,7 +118,7 @@ def test_center_window_lists_by_probability_shows_pdf_and_keeps_marks(
     win.refresh()
     qtbot.waitUntil(lambda: win.table.rowCount() == 3, timeout=20_000)
     assert [win.table.item(r, 1).text() for r in range(3)] == ["Высокий Риск", "Middle Risk", "Low Risk"]
-    assert win.table.item(0, 0).text() == "95.0%" and win.table.item(0, 2).text() == "+7 900 123-45-67"
+    assert win.table.item(0, 0).text() == "95.0%" and win.table.item(0, 2).text() == "+79001234567"
     assert win.table.item(0, 3).text() == "Поликлиника №5" and win.table.item(0, 6).text() == "to call"
     win.table.selectRow(0)
     qtbot.waitUntil(lambda: getattr(win, "content", None) is not None, timeout=20_000)

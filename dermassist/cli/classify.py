@@ -58,7 +58,8 @@ def _json_record(a: Any, lang: str, show_anyway: bool) -> dict[str, Any]:
         if show_anyway:
             record["warnings_overridden"] = True
         else:
-            record.update(malignant=None, benign=None, decision=None, withheld=gettext_for(lang, WITHHELD))
+            record.update(malignant=None, benign=None, logit=None, probabilities=None, decision=None,
+                          withheld=gettext_for(lang, WITHHELD))  # fmt: skip
     return record
 
 

@@ -15,7 +15,11 @@ from dermassist.i18n import available_languages
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the transfer subcommands."""
-    p = sub.add_parser("send", help="queue an examination's referral for the center and try to send it now")
+    p = sub.add_parser(
+        "send",
+        help="queue an examination's referral for the center and try to send it now "
+        "(exit 0 delivered, 1 not delivered, 3 another running sender holds it)",
+    )
     p.add_argument("examination_id", type=int, metavar="EXAMINATION_ID")
     p.add_argument("--no-wait", action="store_true", help="only queue it; the application's sender sends it later")
     p.add_argument("--lang", choices=available_languages(), help="language of the referral PDF (default: settings)")
@@ -24,7 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("outbox", help="list the referrals in the outbox and their status")
     p.add_argument("--json", action="store_true", help="print the items as JSON")
     p.add_argument(
-        "--retry", nargs="?", const=0, type=int, metavar="ITEM_ID", help="make failed items due now (one item, or all)"
+        "--retry",
+        nargs="?",
+        const=0,
+        type=int,
+        metavar="ITEM_ID",
+        help="release items held by a dead sender and make failed items due now (one item, or all)",
     )
     p.add_argument("--process", action="store_true", help="send every due item once, then list")
     p.set_defaults(func=run_outbox)
@@ -69,6 +78,8 @@ def _status_line(item: object) -> str:
         line += f"  next try {_when(item.next_attempt_at)}  reason: {item.last_error}"
     elif item.state == "queued":
         line += f"  next try {_when(item.next_attempt_at)}"
+    elif item.state == "sending":
+        line += f"  by sender {item.lease_owner or '?'}"
     return line
 
 
@@ -96,8 +107,11 @@ def run_send(args: argparse.Namespace) -> int:
             print(f"delivered in {results[0].seconds:.1f} s")
             return 0
         if item.state == "sending":
-            print("another sender is sending it right now")
-            return 0
+            print(
+                f"nothing sent: another sender ({item.lease_owner or 'unknown'}) is sending it right now",
+                file=sys.stderr,
+            )
+            return 3
         print("not delivered yet; it stays in the outbox and is retried automatically", file=sys.stderr)
         return 1
 
@@ -106,11 +120,14 @@ def run_outbox(args: argparse.Namespace) -> int:
     """List the outbox (after --retry / --process when asked)."""
     from dermassist.records.settings import load_settings
     from dermassist.records.store import RecordStore
-    from dermassist.transfer.outbox import list_items, retry_now
+    from dermassist.transfer.outbox import list_items, recover_stale, retry_now
     from dermassist.transfer.sender import process_due
 
     with RecordStore.open() as store:
         if args.retry is not None:
+            released = recover_stale(store)
+            if released:
+                print(f"{released} item(s) released from a sender that is gone", file=sys.stderr)
             n = retry_now(store, args.retry or None)
             print(f"{n} item(s) due now", file=sys.stderr)
         if args.process:

@@ -40,10 +40,9 @@ class _Checked:
 
 def _check(path: Path, spec: InputSpec) -> _Checked:
     name = display_name(path)
-    height, width = spec.size
     t0 = time.perf_counter()
     try:
-        loaded = load_image(path, min_size=(width, height), name=name)
+        loaded = load_image(path, min_size=spec.decode_min_size, name=name)
     except ImageLoadError as exc:
         return _Checked(name, None, None, str(exc), (time.perf_counter() - t0) * 1000, 0.0)
     t1 = time.perf_counter()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from dermassist.imaging import bodymap
+from dermassist.imaging.jpeg_metadata import JpegStructureError, is_jpeg, strip_jpeg_metadata
 from dermassist.records.models import LesionSite
 from dermassist.reports import fonts
 
@@ -127,12 +130,38 @@ def picture_info(path: Path) -> PictureInfo:
     return PictureInfo(width, height, orientation if orientation in _ORIENT else 1)
 
 
+def picture_source(path: Path) -> str | ImageReader:
+    """What ``drawImage`` embeds: a JPEG's own coded data without its metadata (EXIF, XMP, comments).
+
+    reportlab copies a JPEG into the PDF as it is, so its metadata would travel in the referral;
+    the stripped copy decodes to the very same pixels. Other formats are decoded by reportlab and
+    carry no metadata into the PDF.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return str(path)  # reportlab reports the missing file
+    if not is_jpeg(data):
+        return str(path)
+    try:
+        return ImageReader(io.BytesIO(strip_jpeg_metadata(data)))
+    except JpegStructureError:  # segments not walkable (e.g. cut short): embed decoded pixels instead
+        from PIL import Image
+
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                return ImageReader(img.convert("RGB"))
+        except Exception:
+            return str(path)
+
+
 class Picture(Flowable):  # type: ignore[misc]
     """A picture file drawn at up to ``max_w`` x ``max_h``, keeping its aspect ratio.
 
-    reportlab embeds a ``.jpg``/``.jpeg`` file's bytes unchanged (DCTDecode), so dermoscopy
-    JPEGs keep their full resolution and quality; other formats are embedded losslessly. The EXIF
-    orientation is applied as a drawing transform rather than by re-encoding the picture.
+    reportlab embeds a JPEG's coded data unchanged (DCTDecode), so dermoscopy JPEGs keep their
+    full resolution and quality (their metadata removed: :func:`picture_source`); other formats
+    are embedded losslessly. The EXIF orientation, read from the original file, is applied as a
+    drawing transform rather than by re-encoding the picture.
     """
 
     def __init__(self, path: Path, info: PictureInfo, max_w: float, max_h: float) -> None:
@@ -154,7 +183,7 @@ class Picture(Flowable):  # type: ignore[misc]
         sw, sh = (self.height, self.width) if rotated else (self.width, self.height)
         c.saveState()
         c.transform(a, b, cc, d, ex * self.width, ey * self.height)
-        c.drawImage(str(self.path), 0, 0, sw, sh)
+        c.drawImage(picture_source(self.path), 0, 0, sw, sh)
         c.restoreState()
         c.saveState()
         c.setStrokeColor(FAINT)

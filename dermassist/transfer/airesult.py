@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from dermassist.records.models import AnalysisRecord, Examination
+from dermassist.transfer.vr_fit import shorten
 
 DESCRIPTION_PREFIX = "DermAssist"
 _LO_MAX = 64  # StudyDescription is LO: at most 64 characters
@@ -50,12 +51,13 @@ def describe_analysis(a: AnalysisRecord) -> str:
 
 
 def study_description(summary: AiSummary) -> str:
-    """``DermAssist: malignant 87.3%, <model> <version>``, cut to the 64 characters LO allows."""
+    """``DermAssist: malignant 87.3%, <model> <version>``, within the 64 characters LO allows."""
     top = summary.top
     if top is None:
         return f"{DESCRIPTION_PREFIX}: not analysed"
     text = f"{DESCRIPTION_PREFIX}: malignant {top.malignant * 100:.1f}%, {top.model_name} {top.model_version}"
-    return text[:_LO_MAX].rstrip()
+    # A long model name is shortened visibly; the SR and the image comments carry it in full.
+    return shorten(text, _LO_MAX)
 
 
 def parse_malignancy(description: str) -> float | None:

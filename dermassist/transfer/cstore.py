@@ -2,12 +2,16 @@
 
 The association proposes Dermoscopic Photography and VL Photographic side by side; when the
 receiver rejects the dermoscopic abstract syntax (or answers 0x0122 for it) the sender retries
-the images as VL Photographic.
+the images as VL Photographic. DIMSE is cleartext unless ``dimse_tls`` is set: then the
+association runs over TLS (PS3.15 Annex B) and the center's certificate is verified against the
+chosen CA file or the system store, host name included.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
+import ssl
 
 from pydicom import dcmread
 from pydicom.filebase import DicomBytesIO
@@ -37,15 +41,46 @@ def make_ae(calling_aet: str):  # type: ignore[no-untyped-def]
     return ae
 
 
+def tls_context(settings: Settings) -> ssl.SSLContext:
+    """The client TLS context for DIMSE: certificate and host name verified (CA file or system store)."""
+    try:
+        return ssl.create_default_context(cafile=settings.dimse_ca_bundle.strip() or None)
+    except (OSError, ssl.SSLError) as exc:
+        raise TransferError(
+            _("the CA certificate file for DIMSE TLS cannot be read ({error})").format(error=exc), retry=False
+        ) from None
+
+
+def _tls_problem(settings: Settings) -> str:
+    """Why a TLS handshake with the center fails ('' when it succeeds), for a clear message."""
+    try:
+        with (
+            socket.create_connection((settings.dimse_host, int(settings.dimse_port)), timeout=10) as raw,
+            tls_context(settings).wrap_socket(raw, server_hostname=settings.dimse_host),
+        ):
+            return ""
+    except ssl.SSLCertVerificationError as exc:
+        return _("TLS certificate check failed ({error})").format(error=exc.verify_message or exc.reason)
+    except ssl.SSLError as exc:
+        return _("TLS handshake failed ({error})").format(error=exc.reason or exc)
+    except OSError as exc:
+        return _("cannot connect ({error})").format(error=exc.strerror or exc)
+
+
 def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # type: ignore[no-untyped-def]
     """An established association with the given (abstract syntax, transfer syntaxes); raises TransferError."""
     ae = make_ae(settings.dimse_calling_aet)
     for abstract, syntaxes in contexts:
         for ts in syntaxes:  # one context per transfer syntax, so acceptance of each is visible
             ae.add_requested_context(abstract, ts)
-    where = f"{settings.dimse_called_aet}@{settings.dimse_host}:{settings.dimse_port}"
+    where = f"{settings.dimse_called_aet}@{settings.dimse_host}:{settings.dimse_port}" + (
+        " (TLS)" if settings.dimse_tls else ""
+    )
+    tls_args = (tls_context(settings), settings.dimse_host) if settings.dimse_tls else None
     try:
-        assoc = ae.associate(settings.dimse_host, int(settings.dimse_port), ae_title=settings.dimse_called_aet[:16])
+        assoc = ae.associate(
+            settings.dimse_host, int(settings.dimse_port), ae_title=settings.dimse_called_aet[:16], tls_args=tls_args
+        )
     except (OSError, ValueError) as exc:
         raise TransferError(_("{where}: cannot connect ({error})").format(where=where, error=exc)) from None
     if assoc.is_established:
@@ -56,6 +91,10 @@ def associate(settings: Settings, contexts: list[tuple[str, list[str]]]):  # typ
                 where=where, aet=settings.dimse_calling_aet
             )
         )
+    if settings.dimse_tls:
+        problem = _tls_problem(settings)
+        if problem:
+            raise TransferError(f"{where}: {problem}")
     raise TransferError(_("{where}: cannot connect or no answer (association aborted)").format(where=where))
 
 
@@ -100,6 +139,12 @@ class CStoreTransport:
                 try:
                     status = assoc.send_c_store(ds)
                 except (RuntimeError, ValueError, OSError) as exc:
+                    if not assoc.is_established:
+                        raise TransferError(
+                            _("{where}: connection dropped while sending {name}").format(
+                                where=self.destination, name=inst.name
+                            )
+                        ) from None
                     raise TransferError(
                         _("{where}: sending {name} failed ({error})").format(
                             where=self.destination, name=inst.name, error=exc
@@ -108,7 +153,7 @@ class CStoreTransport:
                 code = int(getattr(status, "Status", -1)) if status else -1
                 if code == -1:
                     raise TransferError(
-                        _("{where}: connection lost while sending {name}").format(
+                        _("{where}: connection dropped while sending {name} (no answer came back)").format(
                             where=self.destination, name=inst.name
                         )
                     )

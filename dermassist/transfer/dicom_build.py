@@ -1,23 +1,27 @@
 """pydicom datasets of a referral: dermoscopic images, the referral PDF; shared patient/study modules.
 
 Every dataset is UTF-8 (``ISO_IR 192``) so Cyrillic names survive any receiver that reads the
-character set, and carries the same patient, study and equipment attributes.
+character set, and carries the same patient, study and equipment attributes. Values are fitted to
+their VR without silent cuts (:mod:`dermassist.transfer.vr_fit`), and :func:`to_bytes` refuses a
+dataset with any value that still does not fit. Every SOP class written passes ``dciodvfy``.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate
 from pydicom.filewriter import dcmwrite
-from pydicom.uid import UID
+from pydicom.uid import UID, generate_uid
 
 from dermassist import __version__
 from dermassist.records.models import Examination, Patient
 from dermassist.transfer.pixels import JPEG_BASELINE, PixelData
+from dermassist.transfer.vr_fit import Overflow, check_lengths, normalise_phone, size
 
 DERMOSCOPIC = "1.2.840.10008.5.1.4.1.1.77.1.7"
 VL_PHOTOGRAPHIC = "1.2.840.10008.5.1.4.1.1.77.1.4"
@@ -28,6 +32,18 @@ EXPLICIT_VR_LE = "1.2.840.10008.1.2.1"
 IMAGE_SOP_CLASSES = {"dermoscopic": DERMOSCOPIC, "vl_photographic": VL_PHOTOGRAPHIC}
 MODALITY_FOR_CLASS = {DERMOSCOPIC: "DMS", VL_PHOTOGRAPHIC: "XC"}
 _SEX = {"female": "F", "male": "M", "other": "O"}
+# Dermoscopic Photography only: Frame of Reference and the Dermoscopic Image module's Type 2
+# attributes (left empty: DermAssist does not know the dermatoscope's light, contact or zoom).
+_DERMOSCOPIC_ONLY = (
+    "FrameOfReferenceUID",
+    "PositionReferenceIndicator",
+    "LightSourcePolarization",
+    "EmitterColorTemperature",
+    "ContactMethod",
+    "OpticalMagnificationFactor",
+)
+_LEFT = re.compile(r"\b(left|лев\w*)\b", re.IGNORECASE)
+_RIGHT = re.compile(r"\b(right|прав\w*)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,8 +83,15 @@ def person_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def _clip(text: str, limit: int) -> str:
-    return text.strip()[:limit]
+def laterality(site_label: str) -> str:
+    """``L`` or ``R`` when the site's label names one side only, else '' (unknown)."""
+    left, right = bool(_LEFT.search(site_label)), bool(_RIGHT.search(site_label))
+    return "L" if left and not right else "R" if right and not left else ""
+
+
+def frame_of_reference_uid(study_uid: str) -> str:
+    """One Frame of Reference per study, derived from its UID (the same on every resend)."""
+    return str(generate_uid(prefix=None, entropy_srcs=[study_uid, "frame-of-reference"]))
 
 
 def base_dataset(ctx: StudyContext, sop_class: str, modality: str, ref: SeriesRef) -> Dataset:
@@ -84,22 +107,36 @@ def base_dataset(ctx: StudyContext, sop_class: str, modality: str, ref: SeriesRe
     if offset:
         ds.TimezoneOffsetFromUTC = offset
     p, e = ctx.patient, ctx.exam
-    ds.PatientName = person_name(p.full_name)
-    ds.PatientID = _clip(p.record_number or f"DA-P{p.id}", 64)
+    notes = Overflow()
+    ds.PatientName = notes.fit("Patient / Пациент", person_name(p.full_name), "PN")
+    record = " ".join(p.record_number.split())
+    fits_id = bool(record) and size(record) <= 64 and "\\" not in record
+    if record and not fits_id:
+        notes.note("Record number / Номер карты", record)
+    ds.PatientID = record if fits_id else f"DA-P{p.id}"
     ds.PatientBirthDate = dicom_date(p.birth_date)
     ds.PatientSex = _SEX.get(p.sex, "")
-    if p.phone.strip():
-        ds.PatientTelephoneNumbers = _clip(p.phone, 16)
+    phone = " ".join(p.phone.split())
+    if phone:
+        normal = normalise_phone(phone)
+        if normal and len(normal) <= 16:
+            ds.PatientTelephoneNumbers = normal
+        if normal != phone:
+            notes.note("Telephone / Телефон", phone)
     ds.StudyInstanceUID = ctx.study_uid
     ds.StudyDate = dicom_date(e.date)
     ds.StudyTime = created_time if dicom_date(e.date) == created_date else ""
-    ds.ReferringPhysicianName = person_name(ctx.referring_physician)
-    ds.StudyID = _clip(str(e.id), 16)
-    ds.AccessionNumber = _clip(ctx.accession, 16)
-    ds.StudyDescription = ctx.study_description
+    ds.ReferringPhysicianName = notes.fit("Referring physician / Направивший врач", ctx.referring_physician, "PN")
+    ds.StudyID = str(e.id)
+    accession = " ".join(ctx.accession.split())
+    fits_accession = size(accession) <= 16 and "\\" not in accession
+    ds.AccessionNumber = accession if fits_accession else ""
+    if accession and not fits_accession:
+        notes.note("Referral number / Номер направления", accession)
+    ds.StudyDescription = notes.fit("Study / Исследование", ctx.study_description, "LO")
     ds.SeriesInstanceUID = ref.series_uid
     ds.SeriesNumber = ref.series_number
-    ds.SeriesDescription = _clip(ref.series_description, 64)
+    ds.SeriesDescription = notes.fit("Series / Серия", ref.series_description, "LO")
     ds.SeriesDate = ds.StudyDate
     ds.Modality = modality
     ds.InstanceNumber = ref.instance_number
@@ -107,9 +144,11 @@ def base_dataset(ctx: StudyContext, sop_class: str, modality: str, ref: SeriesRe
     ds.ManufacturerModelName = "DermAssist"
     ds.DeviceSerialNumber = "DermAssist"
     ds.SoftwareVersions = __version__
-    ds.InstitutionName = _clip(ctx.institution, 64)
+    ds.InstitutionName = notes.fit("Institution / Учреждение", ctx.institution, "LO")
     if ctx.institution_address.strip():
-        ds.InstitutionAddress = ctx.institution_address.strip()[:1024]
+        ds.InstitutionAddress = notes.fit("Address / Адрес", ctx.institution_address, "ST")
+    if notes.lines:
+        ds.PatientComments = notes.text()
     ds.ContentDate = ds.StudyDate or created_date
     ds.ContentTime = created_time
     return ds
@@ -118,6 +157,10 @@ def base_dataset(ctx: StudyContext, sop_class: str, modality: str, ref: SeriesRe
 def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_class: str, comments: str) -> Dataset:
     """A Dermoscopic Photography (or VL Photographic) image; JPEG stays encapsulated as it was."""
     ds = base_dataset(ctx, sop_class, MODALITY_FOR_CLASS[sop_class], ref)
+    if sop_class == DERMOSCOPIC:
+        _add_dermoscopic(ds)
+    site = ctx.exam.site
+    ds.Laterality = laterality(site.label if site is not None else "")  # General Series, images only
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.PatientOrientation = ""
     ds.AcquisitionContextSequence = []
@@ -127,7 +170,7 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     if pixels.lossy:
         ds.LossyImageCompressionMethod = "ISO_10918_1"
     if comments:
-        ds.ImageComments = comments[:10240]
+        ds.ImageComments = comments
     ds.SamplesPerPixel = 3
     ds.PhotometricInterpretation = pixels.photometric
     ds.PlanarConfiguration = 0
@@ -137,6 +180,8 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     ds.BitsStored = 8
     ds.HighBit = 7
     ds.PixelRepresentation = 0
+    if pixels.icc_profile:
+        ds.ICCProfile = pixels.icc_profile
     if pixels.transfer_syntax == JPEG_BASELINE:
         ds.PixelData = encapsulate([pixels.data])
         ds["PixelData"].VR = "OB"
@@ -146,13 +191,20 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     return with_meta(ds, pixels.transfer_syntax)
 
 
+def _add_dermoscopic(ds: Dataset) -> None:
+    ds.FrameOfReferenceUID = frame_of_reference_uid(str(ds.StudyInstanceUID))
+    ds.PositionReferenceIndicator = ""
+    for keyword in _DERMOSCOPIC_ONLY[2:]:
+        setattr(ds, keyword, None)
+
+
 def pdf_dataset(ctx: StudyContext, ref: SeriesRef, pdf: bytes, title: str) -> Dataset:
     """The referral PDF as an Encapsulated PDF instance in the same study."""
     ds = base_dataset(ctx, ENCAPSULATED_PDF, "DOC", ref)
     ds.ConversionType = "WSD"
     ds.BurnedInAnnotation = "YES"
     ds.ConceptNameCodeSequence = []
-    ds.DocumentTitle = title[:1024]
+    ds.DocumentTitle = title
     ds.AcquisitionDateTime = ctx.created.strftime("%Y%m%d%H%M%S")
     ds.MIMETypeOfEncapsulatedDocument = "application/pdf"
     ds.EncapsulatedDocumentLength = len(pdf)
@@ -174,6 +226,7 @@ def with_meta(ds: Dataset, transfer_syntax: str) -> Dataset:
 
 def to_bytes(ds: Dataset) -> bytes:
     """The dataset as a DICOM Part 10 file."""
+    check_lengths(ds)
     buf = io.BytesIO()
     dcmwrite(buf, ds, enforce_file_format=True)
     return buf.getvalue()
@@ -183,5 +236,11 @@ def change_image_class(ds: Dataset, sop_class: str) -> Dataset:
     """The same image instance as another photographic SOP class (the dermoscopic fallback)."""
     ds.SOPClassUID = sop_class
     ds.Modality = MODALITY_FOR_CLASS[sop_class]
+    if sop_class == DERMOSCOPIC:
+        _add_dermoscopic(ds)
+    else:
+        for keyword in _DERMOSCOPIC_ONLY:
+            if keyword in ds:
+                delattr(ds, keyword)
     ds.file_meta.MediaStorageSOPClassUID = UID(sop_class)
     return ds

@@ -2,20 +2,25 @@
 
 States: ``queued`` (waiting for its first try or a retry), ``sending`` (a sender holds it),
 ``delivered``, ``failed`` (the last try failed; ``last_error`` says why and ``next_attempt_at``
-when the next try is due). A sender that dies leaves its item in ``sending``; after
-``STALE_AFTER_S`` the next sender puts it back in the queue. Each item owns a frozen package
-folder under ``<data>/outbox/``, so every retry sends the very same instances.
+when the next try is due). A sender holds an item under a lease: its owner (``pid@host``) and a
+heartbeat refreshed every ``HEARTBEAT_S`` while it sends. Another sender (or ``outbox --retry``)
+releases the lease of a dead owner: a process that no longer exists on this host, or a heartbeat
+older than ``LEASE_TIMEOUT_S`` (an owner on another host, or a hung one). Each item owns a frozen
+package folder under ``<data>/outbox/``, so every retry sends the very same instances.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from dermassist.i18n import _
 from dermassist.records.db import utc_now
 from dermassist.records.settings import Settings, load_settings
 from dermassist.records.store import RecordStore
@@ -23,7 +28,9 @@ from dermassist.transfer import uids
 from dermassist.transfer.package import build_package
 
 STATES = ("queued", "sending", "delivered", "failed")
-STALE_AFTER_S = 600.0
+LEASE_TIMEOUT_S = 45.0  # a heartbeat older than this means the owner is gone
+HEARTBEAT_S = 10.0
+STALE_AFTER_S = LEASE_TIMEOUT_S  # the name older callers use
 BACKOFF_BASE_S = 30.0
 BACKOFF_MAX_S = 3600.0
 OUTBOX_DIR = "outbox"
@@ -51,6 +58,8 @@ class OutboxItem:
     created_at: str
     updated_at: str
     delivered_at: str | None
+    lease_owner: str = ""  # pid@host of the sender holding the item while it is 'sending'
+    heartbeat_at: float | None = None
 
 
 def _item(row: sqlite3.Row) -> OutboxItem:
@@ -146,17 +155,75 @@ def enqueue(
     return get_item(store, item_id)
 
 
-def recover_stale(store: RecordStore, *, now: float | None = None, stale_after: float = STALE_AFTER_S) -> int:
-    """Put items left in ``sending`` by a sender that died back in the queue; returns how many."""
+def owner_id() -> str:
+    """This process as a lease owner: ``<pid>@<host>``."""
+    return f"{os.getpid()}@{socket.gethostname()}"
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with that id runs on this host (a zombie counts as dead).
+
+    Where this cannot be asked safely (Windows: ``os.kill`` would end the process), it answers
+    True and the heartbeat alone decides.
+    """
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def lease_dead(owner: str, heartbeat: float | None, now: float, timeout: float = LEASE_TIMEOUT_S) -> str:
+    """Why the lease is dead ('' when it may still be alive)."""
+    pid_text, _at, host = owner.partition("@")
+    local = host == socket.gethostname() and pid_text.isdigit() and int(pid_text) != os.getpid()
+    if local and not pid_alive(int(pid_text)):
+        return _("sender process {pid} is gone").format(pid=pid_text)
+    if heartbeat is None or heartbeat < now - timeout:
+        return _("no sign of life from sender {owner} for {seconds} s").format(
+            owner=owner or "?", seconds=f"{timeout:.0f}"
+        )
+    return ""
+
+
+def recover_stale(store: RecordStore, *, now: float | None = None, stale_after: float = LEASE_TIMEOUT_S) -> int:
+    """Release the leases of dead senders (their items are due again at once); returns how many."""
+    now = time.time() if now is None else now
+    released = 0
+    with store.transaction() as conn:
+        rows = conn.execute(
+            "SELECT id, lease_owner, coalesce(heartbeat_at, sending_since) AS beat FROM outbox WHERE state = 'sending'"
+        ).fetchall()
+        for row in rows:
+            why = lease_dead(str(row["lease_owner"]), row["beat"], now, stale_after)
+            if not why:
+                continue
+            conn.execute(
+                "UPDATE outbox SET state = 'queued', sending_since = NULL, lease_owner = '', heartbeat_at = NULL, "
+                "next_attempt_at = ?, updated_at = ?, last_error = ? WHERE id = ? AND state = 'sending'",
+                (now, utc_now(), _("interrupted while sending ({why})").format(why=why), row["id"]),
+            )
+            released += 1
+    return released
+
+
+def heartbeat(store: RecordStore, item_id: int, owner: str, *, now: float | None = None) -> bool:
+    """Show that the owner still sends the item; False when the lease was lost meanwhile."""
     now = time.time() if now is None else now
     with store.transaction() as conn:
         cur = conn.execute(
-            "UPDATE outbox SET state = 'queued', sending_since = NULL, next_attempt_at = ?, updated_at = ?, "
-            "last_error = CASE WHEN last_error = '' THEN 'interrupted while sending' ELSE last_error END "
-            "WHERE state = 'sending' AND sending_since < ?",
-            (now, utc_now(), now - stale_after),
+            "UPDATE outbox SET heartbeat_at = ? WHERE id = ? AND state = 'sending' AND lease_owner = ?",
+            (now, item_id, owner),
         )
-        return int(cur.rowcount)
+        return cur.rowcount == 1
 
 
 def claim_next(store: RecordStore, *, now: float | None = None, skip: tuple[int, ...] = ()) -> OutboxItem | None:
@@ -173,9 +240,9 @@ def claim_next(store: RecordStore, *, now: float | None = None, skip: tuple[int,
         if row is None:
             return None
         conn.execute(
-            "UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, updated_at = ? "
-            "WHERE id = ?",
-            (now, utc_now(), row[0]),
+            "UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, updated_at = ?, "
+            "lease_owner = ?, heartbeat_at = ? WHERE id = ?",
+            (now, utc_now(), owner_id(), now, row[0]),
         )
         fresh = conn.execute("SELECT * FROM outbox WHERE id = ?", (row[0],)).fetchone()
     return _item(fresh)
@@ -186,9 +253,9 @@ def claim(store: RecordStore, item_id: int, *, now: float | None = None) -> Outb
     now = time.time() if now is None else now
     with store.transaction() as conn:
         cur = conn.execute(
-            "UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, updated_at = ? "
-            "WHERE id = ? AND state IN ('queued', 'failed')",
-            (now, utc_now(), item_id),
+            "UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, updated_at = ?, "
+            "lease_owner = ?, heartbeat_at = ? WHERE id = ? AND state IN ('queued', 'failed')",
+            (now, utc_now(), owner_id(), now, item_id),
         )
         if cur.rowcount == 0:
             return None
@@ -201,7 +268,8 @@ def mark_delivered(store: RecordStore, item: OutboxItem, destination: str, sop_c
     now = utc_now()
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE outbox SET state = 'delivered', sending_since = NULL, last_error = '', destination = ?, "
+            "UPDATE outbox SET state = 'delivered', sending_since = NULL, lease_owner = '', heartbeat_at = NULL, "
+            "last_error = '', destination = ?, "
             "image_sop_class = ?, delivered_at = ?, updated_at = ? WHERE id = ?",
             (destination, sop_class, now, now, item.id),
         )
@@ -217,7 +285,8 @@ def mark_failed(
     with store.transaction() as conn:
         attempts = int(conn.execute("SELECT attempts FROM outbox WHERE id = ?", (item.id,)).fetchone()[0])
         conn.execute(
-            "UPDATE outbox SET state = 'failed', sending_since = NULL, last_error = ?, destination = ?, "
+            "UPDATE outbox SET state = 'failed', sending_since = NULL, lease_owner = '', heartbeat_at = NULL, "
+            "last_error = ?, destination = ?, "
             "next_attempt_at = ?, image_sop_class = CASE WHEN ? <> '' THEN ? ELSE image_sop_class END, "
             "updated_at = ? WHERE id = ?",
             (error[:2000], destination, now + backoff_s(attempts), sop_class, sop_class, utc_now(), item.id),
@@ -226,7 +295,8 @@ def mark_failed(
 
 
 def retry_now(store: RecordStore, item_id: int | None = None) -> int:
-    """Make failed (and queued) items due immediately: one item, or all with ``item_id`` None."""
+    """Release dead senders' leases, then make failed (and queued) items due now: one item, or all."""
+    recover_stale(store)
     with store.transaction() as conn:
         sql = "UPDATE outbox SET next_attempt_at = 0, updated_at = ? WHERE state IN ('queued', 'failed')"
         args: tuple[object, ...] = (utc_now(),)
@@ -234,11 +304,3 @@ def retry_now(store: RecordStore, item_id: int | None = None) -> int:
             sql += " AND id = ?"
             args += (item_id,)
         return int(conn.execute(sql, args).rowcount)
-
-
-def remove_stale_temp(store: RecordStore) -> None:
-    """Delete half-built package folders left by a crash during ``enqueue``."""
-    root = outbox_root(store)
-    if root.is_dir():
-        for entry in root.glob(".tmp-*"):
-            shutil.rmtree(entry, ignore_errors=True)

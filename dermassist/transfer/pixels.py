@@ -1,9 +1,12 @@
-"""Image files as DICOM pixel data: baseline JPEG bytes kept as they are, anything else as raw RGB.
+"""Image files as DICOM pixel data: baseline JPEG data kept as it is, anything else as raw RGB.
 
 A baseline (SOF0, 8-bit, 3-component) JPEG whose EXIF orientation is normal is encapsulated
-unchanged (JPEG Baseline transfer syntax), so the center sees exactly the file the GP took.
-Every other picture (PNG, TIFF, progressive or grey JPEG, rotated by EXIF) is decoded once and
-stored uncompressed as RGB (Explicit VR Little Endian): lossless with respect to the decoded pixels.
+without re-encoding (JPEG Baseline transfer syntax): its metadata segments (EXIF with GPS and
+serial numbers, XMP, comments, thumbnails) are removed losslessly first, so the center sees
+exactly the GP's pixels and nothing else of the file. Every other picture (PNG, TIFF, progressive
+or grey JPEG, or one turned by its EXIF orientation, which cannot be applied losslessly here) is
+decoded once and stored uncompressed as RGB (Explicit VR Little Endian): lossless with respect to
+the decoded pixels, and free of metadata. The ICC colour profile travels in ICC Profile (0028,2000).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from dermassist.i18n import _
+from dermassist.imaging.jpeg_metadata import JpegStructureError, exif_orientation, icc_profile, strip_jpeg_metadata
 from dermassist.transfer.errors import PackageError
 
 JPEG_BASELINE = "1.2.840.10008.1.2.4.50"
@@ -29,8 +33,9 @@ class PixelData:
     rows: int
     columns: int
     photometric: str
-    data: bytes  # the JPEG file (encapsulated later) or raw interleaved RGB
+    data: bytes  # the JPEG file without metadata (encapsulated later) or raw interleaved RGB
     lossy: bool  # the source was lossy JPEG (LossyImageCompression "01")
+    icc_profile: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -80,16 +85,10 @@ def inspect_jpeg(data: bytes) -> JpegInfo | None:
 def _photometric(info: JpegInfo) -> str:
     if info.adobe_transform == 0:
         return "RGB"  # Adobe JPEG without colour transform stores RGB directly
-    luma = info.sampling[0] if info.sampling else (1, 1)
-    # Subsampled chroma (4:2:2, 4:2:0) is YBR_FULL_422 in DICOM; full-resolution chroma is YBR_FULL.
-    return "YBR_FULL_422" if luma != (1, 1) else "YBR_FULL"
-
-
-def _exif_orientation(img: Image.Image) -> int:
-    try:
-        return int(img.getexif().get(0x0112, 1))
-    except Exception:  # a broken EXIF block must not stop a referral
-        return 1
+    # The VL Image module (PS3.3 C.8.12.1.1.2), which Dermoscopic and VL Photographic images use,
+    # allows YBR_FULL_422 and not YBR_FULL for lossy JPEG, whatever the chroma sampling: a decoder
+    # takes the actual sampling factors (4:4:4, 4:2:2, 4:2:0) from the JPEG frame header.
+    return "YBR_FULL_422"
 
 
 def pixel_data_for(data: bytes, label: str) -> PixelData:
@@ -100,14 +99,15 @@ def pixel_data_for(data: bytes, label: str) -> PixelData:
     except Exception as exc:
         raise PackageError(_("{label}: cannot read the image ({error})").format(label=label, error=exc)) from None
     info = inspect_jpeg(data)
-    if (
-        info is not None
-        and info.sof == 0xC0
-        and info.precision == 8
-        and info.components == 3
-        and _exif_orientation(img) == 1
-    ):
-        return PixelData(JPEG_BASELINE, info.rows, info.columns, _photometric(info), data, lossy=True)
+    icc = icc_profile(data)
+    baseline = info is not None and info.sof == 0xC0 and info.precision == 8 and info.components == 3
+    if info is not None and baseline and exif_orientation(data) == 1:
+        try:
+            clean = strip_jpeg_metadata(data)
+        except JpegStructureError:
+            clean = b""  # Pillow read it, our segment walk did not: decode it instead
+        if clean:
+            return PixelData(JPEG_BASELINE, info.rows, info.columns, _photometric(info), clean, True, icc)
     rgb = ImageOps.exif_transpose(img)
     if rgb.mode != "RGB":
         if rgb.mode in ("RGBA", "LA", "P", "PA") or "transparency" in rgb.info:
@@ -115,4 +115,4 @@ def pixel_data_for(data: bytes, label: str) -> PixelData:
             rgb = Image.alpha_composite(background, rgb.convert("RGBA"))
         rgb = rgb.convert("RGB")
     raw = rgb.tobytes()
-    return PixelData(EXPLICIT_VR_LE, rgb.height, rgb.width, "RGB", raw, lossy=info is not None)
+    return PixelData(EXPLICIT_VR_LE, rgb.height, rgb.width, "RGB", raw, info is not None, icc)

@@ -6,8 +6,10 @@ senders may run at once (the app and the command line): claiming an item is one 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pydicom import dcmread
@@ -24,6 +26,7 @@ from dermassist.transfer.dicom_build import (
     to_bytes,
 )
 from dermassist.transfer.errors import PackageError, SopClassRejected, TransferError
+from dermassist.transfer.leftovers import clean_leftovers
 from dermassist.transfer.outbox import OutboxItem
 from dermassist.transfer.package import read_package
 from dermassist.transfer.transport import Instance, StoredCallback, Transport, describe_destination, make_transport
@@ -59,6 +62,29 @@ def load_instances(store: RecordStore, item: OutboxItem, image_class: str) -> li
     return out
 
 
+@contextlib.contextmanager
+def _lease_kept_alive(store: RecordStore, item: OutboxItem) -> Iterator[None]:
+    """Refresh the item's heartbeat (every ``outbox.HEARTBEAT_S``) from a background thread while the body sends."""
+    every = outbox.HEARTBEAT_S
+    stop = threading.Event()
+    owner = outbox.owner_id()
+
+    def beat() -> None:
+        while not stop.wait(every):
+            try:
+                outbox.heartbeat(store, item.id, owner)
+            except Exception:  # a busy or closing database must not kill the send; the next beat retries
+                continue
+
+    thread = threading.Thread(target=beat, name=f"outbox-heartbeat-{item.id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _image_class(settings: Settings, item: OutboxItem) -> str:
     if settings.sop_class == "vl_photographic":
         return VL_PHOTOGRAPHIC
@@ -83,13 +109,14 @@ def send_item(
         transport = transport or make_transport(settings)
         destination = transport.destination
         instances = load_instances(store, item, image_class)
-        try:
-            transport.send(instances, callback)
-        except SopClassRejected:
-            if image_class != DERMOSCOPIC:
-                raise
-            image_class = VL_PHOTOGRAPHIC
-            transport.send(load_instances(store, item, image_class), callback)
+        with _lease_kept_alive(store, item):
+            try:
+                transport.send(instances, callback)
+            except SopClassRejected:
+                if image_class != DERMOSCOPIC:
+                    raise
+                image_class = VL_PHOTOGRAPHIC
+                transport.send(load_instances(store, item, image_class), callback)
     except (TransferError, PackageError, OSError) as exc:
         failed = outbox.mark_failed(store, item, str(exc), destination, now=now, sop_class=image_class)
         return SendResult(
@@ -99,6 +126,17 @@ def send_item(
     return SendResult(
         item.id, item.examination_id, "delivered", "", len(instances), image_class, time.monotonic() - started
     )
+
+
+_cleaned: set[str] = set()
+
+
+def _clean_once(store: RecordStore) -> None:
+    """Remove crash leftovers the first time this process sends from a data folder."""
+    key = str(store.data_dir)
+    if key not in _cleaned:
+        _cleaned.add(key)
+        clean_leftovers(store)
 
 
 def process_due(
@@ -116,6 +154,7 @@ def process_due(
 
     ``only`` restricts the run to one item (``dermassist send``); ``limit`` caps the number of tries.
     """
+    _clean_once(store)
     outbox.recover_stale(store, now=now, stale_after=stale_after)
     results: list[SendResult] = []
     tried: list[int] = []

@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
+from dermassist.i18n import N_, _
+
 FAILED_SOP_SEQUENCE = "00081198"
 REFERENCED_SOP_SEQUENCE = "00081199"
 REFERENCED_SOP_INSTANCE_UID = "00081155"
@@ -22,14 +24,14 @@ _NS = "{http://dicom.nema.org/PS3.19/models/NativeDICOM}"
 
 # Failure reasons (PS3.4 Annex B / PS3.18) worth naming to the user.
 REASON_TEXT = {
-    0x0110: "processing failure",
-    0x0112: "no such object instance",
-    0x0122: "SOP class not supported",
-    0x0124: "not authorized",
-    0xA700: "out of resources",
-    0xA900: "data set does not match SOP class",
-    0xC000: "cannot understand",
-    0xC122: "referenced transfer syntax not supported",
+    0x0110: N_("processing failure"),
+    0x0112: N_("no such object instance"),
+    0x0122: N_("SOP class not supported"),
+    0x0124: N_("not authorized"),
+    0xA700: N_("out of resources"),
+    0xA900: N_("data set does not match SOP class"),
+    0xC000: N_("cannot understand"),
+    0xC122: N_("referenced transfer syntax not supported"),
 }
 
 
@@ -48,7 +50,7 @@ class StowOutcome:
 def describe_reason(code: int) -> str:
     """``0x0122 SOP class not supported``."""
     text = REASON_TEXT.get(code, "")
-    return f"0x{code:04X}" + (f" {text}" if text else "")
+    return f"0x{code:04X}" + (f" {_(text)}" if text else "")
 
 
 def _json_values(item: dict[str, Any], tag: str) -> list[Any]:
@@ -60,7 +62,7 @@ def _from_json(answer: Any) -> StowOutcome:
     if isinstance(answer, list) and len(answer) == 1:
         answer = answer[0]  # some servers wrap the single dataset in an array
     if not isinstance(answer, dict) or not any(tag in answer for tag in _STOW_TAGS):
-        raise NotDicomweb("the JSON answer is not a STOW-RS response")
+        raise NotDicomweb(_("the JSON answer is not a STOW-RS response"))
     stored: set[str] = set()
     for ref in _json_values(answer, REFERENCED_SOP_SEQUENCE):
         if isinstance(ref, dict):
@@ -107,11 +109,11 @@ def _from_xml(body: bytes) -> StowOutcome:
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        raise NotDicomweb(f"the XML answer cannot be read ({exc})") from None
+        raise NotDicomweb(_("the XML answer cannot be read ({error})").format(error=exc)) from None
     if root.tag not in (f"{_NS}NativeDicomModel", "NativeDicomModel"):
-        raise NotDicomweb("the XML answer is not a Native DICOM Model document")
+        raise NotDicomweb(_("the XML answer is not a Native DICOM Model document"))
     if not any(_xml_attr(root, tag) is not None for tag in _STOW_TAGS):
-        raise NotDicomweb("the XML answer is not a STOW-RS response")
+        raise NotDicomweb(_("the XML answer is not a STOW-RS response"))
     stored = {
         u for ref in _xml_items(root, REFERENCED_SOP_SEQUENCE) for u in _xml_values(ref, REFERENCED_SOP_INSTANCE_UID)
     }
@@ -131,11 +133,11 @@ def parse_stow_response(content_type: str, body: bytes) -> StowOutcome:
         try:
             answer = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise NotDicomweb("the answer claims to be JSON but cannot be read") from None
+            raise NotDicomweb(_("the answer claims to be JSON but cannot be read")) from None
         return _from_json(answer)
     if media in ("application/dicom+xml", "application/xml", "text/xml") or (not media and text[:1] == b"<"):
         return _from_xml(body)
-    raise NotDicomweb(f"the answer is {media or 'of no declared type'}, not DICOM JSON or XML")
+    raise NotDicomweb(_("the answer is {media}, not DICOM JSON or XML").format(media=media or _("of no declared type")))
 
 
 def is_dicom_json_query_answer(content_type: str, body: bytes) -> bool:

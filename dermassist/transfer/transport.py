@@ -38,7 +38,8 @@ class Transport(Protocol):
 def describe_destination(settings: Settings) -> str:
     """``dicomweb https://...`` or ``dimse AET@host:port``, for the outbox and the audit trail."""
     if settings.pacs_protocol == "dimse":
-        return f"dimse {settings.dimse_called_aet}@{settings.dimse_host}:{settings.dimse_port}"
+        tls = " tls" if settings.dimse_tls else ""
+        return f"dimse{tls} {settings.dimse_called_aet}@{settings.dimse_host}:{settings.dimse_port}"
     return f"dicomweb {settings.dicomweb_url}"
 
 

@@ -125,6 +125,13 @@ class PacsSettingsWidget(QWidget):
         self.calling_aet.setMaxLength(16)
         self.calling_aet.textChanged.connect(self._update)
         dimse.addRow(self.tr("Our AE title:"), self.calling_aet)
+        self.dimse_tls = QCheckBox(self.tr("Encrypt with TLS (the center's certificate is checked)"))
+        self.dimse_tls.setChecked(settings.dimse_tls)
+        self.dimse_tls.toggled.connect(self._update)
+        dimse.addRow("", self.dimse_tls)
+        self.dimse_ca = QLineEdit(settings.dimse_ca_bundle)
+        self.dimse_ca.setPlaceholderText(self.tr("system certificates"))
+        dimse.addRow(self.tr("CA certificate:"), self.dimse_ca)
         lay.addWidget(self.dimse)
 
         self.warning = QLabel()
@@ -160,12 +167,20 @@ class PacsSettingsWidget(QWidget):
         self.password.setEnabled(auth == "basic")
         self.token.setEnabled(auth == "bearer")
         self.ca_bundle.setEnabled(self.verify.isChecked())
+        self.dimse_ca.setEnabled(self.dimse_tls.isChecked())
         warnings: list[str] = []
         url = self.url.text().strip().lower()
         if web and url.startswith("http://") and not url.startswith(("http://127.", "http://localhost")):
             warnings.append(self.tr("Without HTTPS, patient data travels unencrypted."))
         if web and not self.verify.isChecked():
             warnings.append(self.tr("Certificate checking is off: anyone on the network could pose as the center."))
+        if not web and not self.dimse_tls.isChecked():
+            warnings.append(
+                self.tr(
+                    "C-STORE without TLS sends patient data unencrypted: turn on TLS, or use it only "
+                    "inside the clinic network or over a VPN."
+                )
+            )
         if not web:
             for label, field in (
                 (self.tr("Center's AE title"), self.called_aet),
@@ -196,6 +211,8 @@ class PacsSettingsWidget(QWidget):
             dimse_port=int(self.port.value()),
             dimse_called_aet=self.called_aet.text().strip(),
             dimse_calling_aet=self.calling_aet.text().strip() or "DERMASSIST",
+            dimse_tls=self.dimse_tls.isChecked(),
+            dimse_ca_bundle=self.dimse_ca.text().strip(),
         )
 
     def test_connection(self) -> None:

@@ -1062,6 +1062,16 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="128" />
+      <source>Encrypt with TLS (the center's certificate is checked)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="128" />
+      <source>C-STORE without TLS sends patient data unencrypted: turn on TLS, or use it only inside the clinic network or over a VPN.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="136" />
       <source>Test connection</source>
       <translation type="unfinished" />

@@ -1064,6 +1064,16 @@ AI malignancy: {prob} ({model})</source>
       <translation>Наш AE-титул:</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="128" />
+      <source>Encrypt with TLS (the center's certificate is checked)</source>
+      <translation>Шифровать по TLS (сертификат центра проверяется)</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="128" />
+      <source>C-STORE without TLS sends patient data unencrypted: turn on TLS, or use it only inside the clinic network or over a VPN.</source>
+      <translation>C-STORE без TLS передаёт данные пациента без шифрования: включите TLS или используйте его только внутри сети клиники либо через VPN.</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="136" />
       <source>Test connection</source>
       <translation>Проверить соединение</translation>
