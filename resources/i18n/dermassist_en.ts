@@ -780,119 +780,154 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="36" />
+      <location filename="../../dermassist/ui/main_window.py" line="48" />
       <source>DermAssist {version}: dermoscopy decision support</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="55" />
+      <location filename="../../dermassist/ui/main_window.py" line="67" />
       <source>Patients</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="128" />
+      <location filename="../../dermassist/ui/main_window.py" line="150" />
       <source>Outbox</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="71" />
+      <location filename="../../dermassist/ui/main_window.py" line="83" />
       <source>Model: not loaded yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="83" />
+      <location filename="../../dermassist/ui/main_window.py" line="95" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="84" />
+      <location filename="../../dermassist/ui/main_window.py" line="96" />
       <source>&amp;New patient…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="98" />
       <source>&amp;Settings…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="89" />
+      <location filename="../../dermassist/ui/main_window.py" line="101" />
       <source>&amp;Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="91" />
+      <location filename="../../dermassist/ui/main_window.py" line="103" />
       <source>&amp;Audit trail…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="97" />
+      <location filename="../../dermassist/ui/main_window.py" line="111" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="98" />
+      <location filename="../../dermassist/ui/main_window.py" line="112" />
       <source>&amp;About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="132" />
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>Model: loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="139" />
+      <location filename="../../dermassist/ui/main_window.py" line="161" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="148" />
-      <location filename="../../dermassist/ui/main_window.py" line="210" />
+      <location filename="../../dermassist/ui/main_window.py" line="170" />
+      <location filename="../../dermassist/ui/main_window.py" line="283" />
       <source>Model: none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="150" />
+      <location filename="../../dermassist/ui/main_window.py" line="172" />
       <source>No model is installed, so pictures cannot be analysed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="152" />
+      <location filename="../../dermassist/ui/main_window.py" line="174" />
       <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="157" />
+      <location filename="../../dermassist/ui/main_window.py" line="179" />
       <source>The model could not be loaded, so pictures cannot be analysed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="159" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>You can record patients and pictures meanwhile.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="190" />
+      <location filename="../../dermassist/ui/main_window.py" line="212" />
       <source>Language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="190" />
+      <location filename="../../dermassist/ui/main_window.py" line="212" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="206" />
+      <location filename="../../dermassist/ui/main_window.py" line="279" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="214" />
+      <location filename="../../dermassist/ui/main_window.py" line="287" />
       <source>About DermAssist</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="217" />
+      <location filename="../../dermassist/ui/main_window.py" line="290" />
       <source>Records: {path} (schema version {v})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="105" />
+      <source>&amp;Back up records…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="225" />
+      <source>No backup of the records yet. Back up now…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="227" />
+      <source>The last backup is {days} days old. Back up now…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="240" />
+      <source>Back up the records to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="244" />
+      <source>Backing up the records…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="261" />
+      <source>Backup complete and verified: {folder}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="264" />
+      <source>Backup failed</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -772,118 +772,118 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="36" />
+      <location filename="../../dermassist/ui/main_window.py" line="48" />
       <source>DermAssist {version}: dermoscopy decision support</source>
       <translation>DermAssist {version}: поддержка решений в дерматоскопии</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="55" />
+      <location filename="../../dermassist/ui/main_window.py" line="67" />
       <source>Patients</source>
       <translation>Пациенты</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="128" />
+      <location filename="../../dermassist/ui/main_window.py" line="150" />
       <source>Outbox</source>
       <translation>Исходящие</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="71" />
+      <location filename="../../dermassist/ui/main_window.py" line="83" />
       <source>Model: not loaded yet</source>
       <translation>Модель: ещё не загружена</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="83" />
+      <location filename="../../dermassist/ui/main_window.py" line="95" />
       <source>&amp;File</source>
       <translation>&amp;Файл</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="84" />
+      <location filename="../../dermassist/ui/main_window.py" line="96" />
       <source>&amp;New patient…</source>
       <translation>&amp;Новый пациент…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="86" />
+      <location filename="../../dermassist/ui/main_window.py" line="98" />
       <source>&amp;Settings…</source>
       <translation>&amp;Настройки…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="89" />
+      <location filename="../../dermassist/ui/main_window.py" line="101" />
       <source>&amp;Quit</source>
       <translation>В&amp;ыход</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="91" />
+      <location filename="../../dermassist/ui/main_window.py" line="103" />
       <source>&amp;Audit trail…</source>
       <translation>&amp;Журнал действий…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="97" />
+      <location filename="../../dermassist/ui/main_window.py" line="111" />
       <source>&amp;Help</source>
       <translation>&amp;Справка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="98" />
+      <location filename="../../dermassist/ui/main_window.py" line="112" />
       <source>&amp;About DermAssist</source>
       <translation>&amp;О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="132" />
+      <location filename="../../dermassist/ui/main_window.py" line="154" />
       <source>Model: loading…</source>
       <translation>Модель: загрузка…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="139" />
+      <location filename="../../dermassist/ui/main_window.py" line="161" />
       <source>Model: {name} {version} (sha256 {sha}) on {provider}</source>
       <translation>Модель: {name} {version} (sha256 {sha}), {provider}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="148" />
-      <location filename="../../dermassist/ui/main_window.py" line="210" />
+      <location filename="../../dermassist/ui/main_window.py" line="170" />
+      <location filename="../../dermassist/ui/main_window.py" line="283" />
       <source>Model: none</source>
       <translation>Модель: нет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="150" />
+      <location filename="../../dermassist/ui/main_window.py" line="172" />
       <source>No model is installed, so pictures cannot be analysed.</source>
       <translation>Модель не установлена, поэтому снимки нельзя проанализировать.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="152" />
+      <location filename="../../dermassist/ui/main_window.py" line="174" />
       <source>To get one, ask your administrator for the DermAssist model package and put the model file (.onnx) with its card (.json) into {folder}, or import a model with 'dermassist import-model MODEL.onnx'; then restart DermAssist.</source>
       <translation>Попросите у администратора пакет модели DermAssist и поместите файл модели (.onnx) вместе с её карточкой (.json) в папку {folder} или импортируйте модель командой 'dermassist import-model MODEL.onnx', затем перезапустите DermAssist.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="157" />
+      <location filename="../../dermassist/ui/main_window.py" line="179" />
       <source>The model could not be loaded, so pictures cannot be analysed.</source>
       <translation>Модель не удалось загрузить, поэтому снимки нельзя проанализировать.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="159" />
+      <location filename="../../dermassist/ui/main_window.py" line="181" />
       <source>You can record patients and pictures meanwhile.</source>
       <translation>Пациентов и снимки можно вносить и сейчас.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="190" />
+      <location filename="../../dermassist/ui/main_window.py" line="212" />
       <source>Language</source>
       <translation>Язык</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="190" />
+      <location filename="../../dermassist/ui/main_window.py" line="212" />
       <source>The new language will be used the next time DermAssist starts.</source>
       <translation>Новый язык будет применён при следующем запуске DermAssist.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="206" />
+      <location filename="../../dermassist/ui/main_window.py" line="279" />
       <source>Model: {name} {version}, sha256 {sha}</source>
       <translation>Модель: {name} {version}, sha256 {sha}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="214" />
+      <location filename="../../dermassist/ui/main_window.py" line="287" />
       <source>About DermAssist</source>
       <translation>О программе DermAssist</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/main_window.py" line="217" />
+      <location filename="../../dermassist/ui/main_window.py" line="290" />
       <source>Records: {path} (schema version {v})</source>
       <translation>Записи: {path} (версия схемы {v})</translation>
     </message>
@@ -896,6 +896,41 @@ AI malignancy: {prob} ({model})</source>
       <location filename="../../dermassist/ui/app.py" line="69" />
       <source>Ready in {duration}</source>
       <translation>Готово за {duration}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="105" />
+      <source>&amp;Back up records…</source>
+      <translation>&amp;Резервная копия записей…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="225" />
+      <source>No backup of the records yet. Back up now…</source>
+      <translation>Резервной копии записей ещё нет. Создать сейчас…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="227" />
+      <source>The last backup is {days} days old. Back up now…</source>
+      <translation>Последней резервной копии {days} дн. Создать сейчас…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="240" />
+      <source>Back up the records to</source>
+      <translation>Куда сохранить резервную копию записей</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="244" />
+      <source>Backing up the records…</source>
+      <translation>Создаётся резервная копия записей…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="261" />
+      <source>Backup complete and verified: {folder}</source>
+      <translation>Резервная копия создана и проверена: {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="264" />
+      <source>Backup failed</source>
+      <translation>Резервная копия не создана</translation>
     </message>
   </context>
   <context>
