@@ -35,6 +35,16 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 @pytest.fixture(autouse=True)
+def _keep_umask() -> Iterator[None]:
+    """``dermassist.cli.main`` sets the private umask 077 for its process; a test calling it in-process
+    must not pass that on to the tests after it."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture(autouse=True)
 def _ui_language_restored() -> Iterator[None]:
     """A test that switches the core's UI language (directly or by opening the UI) does not leak it."""
     from dermassist.i18n import current_language, set_language
@@ -53,8 +63,18 @@ def tiny_model(tmp_path: Path) -> ModelCard:
 @pytest.fixture
 def installed_tiny_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
     """The tiny model installed as the only model DermAssist can find."""
+    return _install_tiny(tmp_path, monkeypatch, with_cam=False)
+
+
+@pytest.fixture
+def installed_tiny_cam_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
+    """The tiny model with a heatmap (CAM) output, installed as the only model DermAssist can find."""
+    return _install_tiny(tmp_path, monkeypatch, with_cam=True)
+
+
+def _install_tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_cam: bool) -> ModelCard:
     folder = tmp_path / "installed-models"
-    card = make_tiny_model(folder)
+    card = make_tiny_model(folder, with_cam=with_cam)
     # Marked default so it wins over a trained model shipped in the project's models/ folder.
     data = card.to_json_dict() | {"default": True}
     assert card.path is not None
