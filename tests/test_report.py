@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -304,14 +303,11 @@ def test_unwritable_folder_gives_a_clear_error(jpeg: Path, tmp_path: Path, monke
     assert not (tmp_path / "r.pdf").exists()
 
 
-def test_render_time(tmp_path: Path) -> None:
+def test_twelve_megapixel_photograph_is_embedded_whole(tmp_path: Path) -> None:
+    # How long this takes is a benchmark's business (benchmarks/run.py), not a test's.
     big = lesion_jpeg(tmp_path / "big.jpg", 4000, 3000, quality=92)
-    data = make_input([big], malignant=0.7)
-    start = time.perf_counter()
-    out = render_referral(data, tmp_path / "t.pdf")
-    elapsed = time.perf_counter() - start
+    out = render_referral(make_input([big], malignant=0.7), tmp_path / "t.pdf")
     assert out.stat().st_size > big.stat().st_size  # the full 12-megapixel JPEG is inside
-    assert elapsed < 5.0, f"rendering took {elapsed:.2f} s"
 
 
 def test_checklist_is_printed_with_its_total(jpeg: Path, tmp_path: Path) -> None:
