@@ -99,6 +99,19 @@ def test_fit_ood_writes_sidecar_and_card_entry(tiny_model: ModelCard, tmp_path: 
     assert again.returncode == 0 and json.loads(card.path.read_text())["ood"]["sha256"] == entry["sha256"]
 
 
+def test_fit_ood_on_two_sources_reports_each(tiny_model: ModelCard, tmp_path: Path) -> None:
+    isic = fake_isic(tmp_path / "isic")
+    derm = fake_isic(tmp_path / "derm7pt", per_split=4)
+    out = dermassist("fit-ood", str(tiny_model.model_path), "--data", str(isic), "--add-data", str(derm), "--no-cache")
+    assert out.returncode == 0, out.stderr
+    entry = load_card(tiny_model.model_path).extra["ood"]
+    assert set(entry["pass_rate_by_source"]) == {"isic", "derm7pt"}
+    assert all(0.0 <= r["val"] <= 1.0 and 0.0 <= r["test"] <= 1.0 for r in entry["pass_rate_by_source"].values())
+    model = ood.load_for_card(load_card(tiny_model.model_path))
+    assert model is not None and model.n_train == 10 and model.n_val == 10  # both sources' pictures
+    assert "derm7pt: passes" in out.stdout
+
+
 def test_card_refuses_a_swapped_or_missing_sidecar(tiny_model: ModelCard, tmp_path: Path) -> None:
     data = fake_isic(tmp_path / "isic")
     assert dermassist("fit-ood", str(tiny_model.model_path), "--data", str(data), "--no-cache").returncode == 0

@@ -25,6 +25,7 @@ class OodFit:
     model: OodModel
     val_pass: float
     test_pass: float
+    by_source: dict[str, dict[str, float]]  # source -> {"val": pass rate, "test": pass rate}
 
 
 def ledoit_wolf(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
@@ -55,15 +56,25 @@ def fit(train: np.ndarray, val: np.ndarray, percentile: float = 99.0, transform:
 
 
 def split_outputs(
-    session: ModelSession, data: Path, split: str, cache_dir: Path | None, log: Log, batch_size: int = 32
+    session: ModelSession, data: Path | list[Path], split: str, cache_dir: Path | None, log: Log, batch_size: int = 32
 ) -> tuple[BatchOutputs, np.ndarray]:
-    """Model outputs and malignancy labels for one split of the shared data."""
-    from dermassist.evaluation.dataset import read_labels
+    """Model outputs and malignancy labels for one split of one or more labelled folders."""
+    out, labels, _ = split_outputs_by_source(session, data, split, cache_dir, log, batch_size)
+    return out, labels
 
-    samples = read_labels(data, split)
+
+def split_outputs_by_source(
+    session: ModelSession, data: Path | list[Path], split: str, cache_dir: Path | None, log: Log, batch_size: int = 32
+) -> tuple[BatchOutputs, np.ndarray, np.ndarray]:
+    """As :func:`split_outputs`, plus each picture's data folder name."""
+    from dermassist.evaluation.dataset import read_many
+
+    roots = list(data) if isinstance(data, list) else [data]
+    samples = read_many(roots, split)
     log(f"{split}: {len(samples)} pictures")
-    out = outputs_for_paths(session, [s.path for s in samples], batch_size, cache_dir, split, log)
-    return out, np.array([s.malignant for s in samples], dtype=int)
+    tag = split if len(roots) == 1 else "-".join([split, *(r.name for r in roots)])
+    out = outputs_for_paths(session, [s.path for s in samples], batch_size, cache_dir, tag, log)
+    return out, np.array([s.malignant for s in samples], dtype=int), np.array([s.dataset for s in samples])
 
 
 def write_sidecar(model: OodModel, path: Path) -> None:
@@ -75,7 +86,7 @@ def write_sidecar(model: OodModel, path: Path) -> None:
 
 def fit_ood_for_model(
     model_path: Path,
-    data: Path,
+    data: Path | list[Path],
     percentile: float = 99.0,
     cache_dir: Path | None = None,
     provider: str = "cpu",
@@ -84,16 +95,22 @@ def fit_ood_for_model(
 ) -> OodFit:
     """Fit on ``train``, set the threshold on ``val``, check ``test``; write the sidecar and the card's ``ood`` entry.
 
+    With several data folders the statistics cover all their training pictures, and the pass rates
+    are also given for each folder, so the check is measured on every source it must accept.
+
     The ONNX file is not touched, so its sha256 (and every stored result's model reference) stays valid.
     """
     card = load_card(model_path)
     session = ModelSession(card, providers=provider, threads=threads)
     train, _ = split_outputs(session, data, "train", cache_dir, log)
-    val, _ = split_outputs(session, data, "val", cache_dir, log)
-    test, _ = split_outputs(session, data, "test", cache_dir, log)
+    val, _, val_src = split_outputs_by_source(session, data, "val", cache_dir, log)
+    test, _, test_src = split_outputs_by_source(session, data, "test", cache_dir, log)
     model = fit(train.features, val.features, percentile)
-    val_pass = float((model.distances(val.features) <= model.threshold).mean())
-    test_pass = float((model.distances(test.features) <= model.threshold).mean())
+    val_ok = model.distances(val.features) <= model.threshold
+    test_ok = model.distances(test.features) <= model.threshold
+    val_pass, test_pass = float(val_ok.mean()), float(test_ok.mean())
+    by_source = {str(s): {"val": round(float(val_ok[val_src == s].mean()), 4),
+                          "test": round(float(test_ok[test_src == s].mean()), 4)} for s in sorted(set(val_src))}
     sidecar = sidecar_path(card.model_path)
     write_sidecar(model, sidecar)
     entry = card_entry(
@@ -103,6 +120,8 @@ def fit_ood_for_model(
         val_pass_rate=round(val_pass, 4),
         test_pass_rate=round(test_pass, 4),
     )
+    if len(by_source) > 1:
+        entry["pass_rate_by_source"] = by_source
     assert card.path is not None
     data_dict = card.to_json_dict()
     data_dict["ood"] = entry
@@ -111,4 +130,6 @@ def fit_ood_for_model(
         f"OOD threshold {model.threshold:.2f} (shrinkage {model.shrinkage:.4f}): passes {val_pass:.1%} of val "
         f"and {test_pass:.1%} of test; wrote {sidecar.name} and the card's 'ood' entry"
     )
-    return OodFit(sidecar, card.path, model, val_pass, test_pass)
+    for source, rates in by_source.items():
+        log(f"  {source}: passes {rates['val']:.1%} of val and {rates['test']:.1%} of test")
+    return OodFit(sidecar, card.path, model, val_pass, test_pass, by_source)
