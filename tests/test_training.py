@@ -181,6 +181,13 @@ def test_two_sources_per_source_card_and_threshold(tiny_dataset: Path, tmp_path:
     for source in ("isic", "derm7pt"):  # evaluate reproduces the card's per-source figures
         assert report["by_source"][source]["test"]["roc_auc"] == by_source[source]["test"]["roc_auc"]
     assert "| derm7pt | test |" in (tmp_path / "ev" / "evaluation.md").read_text()
+    # The unseen-source figure (here from the same model, only to exercise the recording) reaches the card.
+    rec = subprocess.run([sys.executable, "scripts/record_unseen_source.py", str(card_path.with_suffix(".onnx")),
+                          str(tmp_path / "ev" / "evaluation.json"), "derm7pt"], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert rec.returncode == 0, rec.stderr
+    unseen = load_card(card_path).metrics["unseen_source"]
+    assert unseen["source"] == "derm7pt" and unseen["test"]["n"] == 8 and unseen["trained_without"]
 
 
 def test_eval_only_source_is_reported_but_never_chooses_the_epoch(tiny_dataset: Path, tmp_path: Path) -> None:

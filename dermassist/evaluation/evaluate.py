@@ -115,3 +115,21 @@ def write_to_card(card: ModelCard, report: dict[str, Any], data: Path | list[Pat
     data_dict["metrics"] = metrics
     write_card(card_from_dict(data_dict, card.path), card.path)
     return card.path
+
+
+def record_unseen_source(card_path: Path, report: dict[str, Any], source: str, split: str = "test") -> dict[str, Any]:
+    """Write into a card how a model of the same recipe, trained *without* ``source``, did on it
+    (``metrics.unseen_source``): the honest guide to pictures from another clinic. ``report`` is
+    that model's :func:`evaluate` report."""
+    figures = report.get("by_source", {}).get(source, {}).get(split)
+    if not isinstance(figures, dict):
+        raise ValueError(f"the report has no {split} figures for {source!r}")
+    card = load_card(card_path)
+    data_dict = card.to_json_dict()
+    data_dict["metrics"] = {**data_dict.get("metrics", {}), "unseen_source": {
+        "source": source, "split": split, "trained_without": True, "model": report.get("model", {}),
+        "threshold": report.get("threshold"), split: figures,
+        "note": f"same training recipe without {source}'s images, at that model's own val-chosen threshold",
+    }}
+    write_card(card_from_dict(data_dict, card_path), card_path)
+    return data_dict["metrics"]["unseen_source"]  # type: ignore[no-any-return]
