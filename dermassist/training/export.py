@@ -68,6 +68,10 @@ LIMITATIONS = [
     "Benign class mixes naevi, seborrhoeic keratoses, dermatofibromas and vascular lesions; rare "
     "malignancies (e.g. squamous cell carcinoma, Merkel cell) are absent or scarce.",
     "Images were squashed to a square in training; the app resizes whole pictures the same way.",
+    "Skill measured on the sources it was trained on overstates what to expect elsewhere: the figure for a "
+    "clinic it was never trained on (the same recipe trained without that source) is the better guide.",
+    "Full-resolution clinic photographs can score differently from the data sets' small copies of the same "
+    "lesion (benchmarks/decode_consistency.py gives the measured differences).",
 ]
 
 
