@@ -17,7 +17,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%\d")
 # Names that stay in Latin letters in Russian text.
 ALLOWED_LATIN = re.compile(
     r"\{[a-z_]*\}|DermAssist|ONNX|onnx|CUDA|DirectML|NVIDIA|Windows|GPU|CPU|ROC AUC|sha256|PDF|USB|Ctrl|"
-    r"dermassist import-model MODEL|PACS|DICOMweb|DICOM|DIMSE|STORE|STOW|HTTPS|Photographic|bearer|\.[a-z]+"
+    r"dermassist import-model MODEL|PACS|DICOMweb|DICOM|DIMSE|STORE|STOW|QIDO|HTTPS|Photographic|bearer|\.[a-z]+"
 )
 
 
