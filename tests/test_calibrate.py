@@ -153,3 +153,40 @@ def test_evaluate_write_card_records_the_figures(imported: Path, labelled: Path)
     assert card.metrics["test"]["n"] == 30 and card.metrics["evaluated_on"]["splits"] == ["test"]
     assert "note" not in card.metrics and not card.validated  # measured, but the threshold is still the default
     assert json.loads(json.dumps(card.metrics))["test"]["roc_auc"]["ci95"]
+
+
+def _referral_text(card_path: Path, tmp_path: Path, lang: str = "en") -> str:
+    from dataclasses import replace
+
+    from test_report_support import flat, lesion_jpeg, make_input, pdftotext
+
+    from dermassist.reports.referral import model_info, render_referral
+
+    card = load_card(card_path)
+    data = make_input([lesion_jpeg(tmp_path / "l.jpg")], lang=lang)
+    exam = data.examination
+    analysis = replace(exam.analyses[0], model_sha256=card.sha256, threshold=card.threshold)
+    data = replace(data, examination=replace(exam, analyses=(analysis,)), model=model_info(analysis, card, "card"))
+    return flat(pdftotext(render_referral(data, tmp_path / f"ref-{lang}.pdf")))
+
+
+def test_pdf_and_result_panel_say_not_validated_until_calibrated(
+    imported: Path, labelled: Path, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    pytest.importorskip("PySide6")
+    from dermassist.ui.result_panel import ResultPanel
+
+    text = _referral_text(imported, tmp_path)
+    assert "Not validated: the threshold is a default" in text and "Imported external model" in text
+    assert "Calibration temperature" not in text
+    assert "Не проверена: порог установлен по умолчанию" in _referral_text(imported, tmp_path, "ru")
+    panel = ResultPanel("en")
+    qtbot.addWidget(panel)
+    shown = panel.metrics_text(load_card(imported))
+    assert shown.startswith("Not validated: the threshold is a default") and "Imported external model" in shown
+    assert dermassist("calibrate", str(imported), "--data", str(labelled)).returncode == 0
+    text = _referral_text(imported, tmp_path)
+    assert "Not validated" not in text and "Calibration temperature" in text
+    assert "fitted by DermAssist on the val split of 'center'" in text and "held-out test set (n = 30)" in text
+    shown = panel.metrics_text(load_card(imported))
+    assert "Not validated" not in shown and "Tested on 30 images" in shown

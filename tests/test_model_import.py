@@ -176,3 +176,21 @@ def test_softmax_logits_are_exposed_and_the_energy_check_is_stated(keras_model: 
     listed = dermassist("models")
     assert "NOT VALIDATED" in listed.stdout and "out-of-distribution check: none yet" in listed.stdout
     assert "Imported external model" in listed.stdout
+
+
+def test_settings_lists_installed_models_and_picks_one(keras_model: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("PySide6")
+    from dermassist.records.settings import Settings
+    from dermassist.ui.settings_dialog import SettingsDialog
+
+    assert dermassist("import-model", str(keras_model), "--preset", "keras-caffe").returncode == 0
+    dialog = SettingsDialog(Settings(), None)
+    qtbot.addWidget(dialog)
+    combo = dialog.installed
+    assert combo.count() == 2 and "resnet50_keras" in combo.itemText(1) and "not validated" in combo.itemText(1)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert dialog.value().model_path == str(_models_dir() / keras_model.name)
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert dialog.value().model_path == ""

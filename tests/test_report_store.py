@@ -70,7 +70,9 @@ def test_referral_from_store_with_installed_card(
     assert data.patient.full_name == "Сидоров Пётр Ильич"
     assert [p.is_file() for p in data.image_paths] == [True, True]
     assert data.model is not None and data.model.card_found
-    assert data.model.sha256 == installed_tiny_model.sha256 and data.model.temperature == 1.0
+    assert data.model.sha256 == installed_tiny_model.sha256
+    # The tiny card was never calibrated: no temperature is printed as if it had been fitted.
+    assert data.model.temperature is None and not data.model.validated
     assert data.threshold_preset == "card"
     assert data.warnings == ("Picture is dark",) and data.warnings_overridden
     assert data.examination.referral_number == f"20240520-{eid:04d}"

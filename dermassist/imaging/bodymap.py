@@ -10,9 +10,11 @@ patient from behind, so the patient's left is on the viewer's left. ``LesionSite
 from __future__ import annotations
 
 import math
+from typing import Protocol
+
+from dermassist.i18n import N_, gettext_for, pgettext_for
 
 VIEWS = ("front", "back")
-LANGS = ("en", "ru")
 ASPECT = 0.55  # width / height of the box the silhouette is drawn in
 
 Point = tuple[float, float]
@@ -121,53 +123,85 @@ def patient_side(view: str, x: float) -> str:
 
 def side_markers(view: str, lang: str = "en") -> tuple[tuple[str, float], tuple[str, float]]:
     """Letters for the patient's right and left with the normalised x to draw them at."""
-    right, left = ("R", "L") if lang != "ru" else ("П", "Л")
+    right = pgettext_for(lang, "the patient's right, one letter", "R")
+    left = pgettext_for(lang, "the patient's left, one letter", "L")
     if _check_view(view) == "front":
         return (right, 0.06), (left, 0.94)
     return (left, 0.06), (right, 0.94)
 
 
-_VIEW_TITLES = {"front": {"en": "Front", "ru": "Спереди"}, "back": {"en": "Back", "ru": "Сзади"}}
+_VIEW_TITLES = {"front": N_("Front"), "back": N_("Back")}
 
 
 def view_title(view: str, lang: str = "en") -> str:
     """'Front' / 'Back' in the given language."""
-    return _VIEW_TITLES[_check_view(view)]["ru" if lang == "ru" else "en"]
+    return gettext_for(lang, _VIEW_TITLES[_check_view(view)])
 
 
-# key: (english noun, russian noun, russian gender m/f/n, how the side is said: limb/torso/none)
-_REGIONS: dict[str, tuple[str, str, str, str]] = {
-    "face": ("face", "лицо", "n", "none"),
-    "occiput": ("back of the head", "затылок", "m", "none"),
-    "neck": ("neck", "шея", "f", "none"),
-    "nape": ("back of the neck", "задняя поверхность шеи", "f", "none"),
-    "shoulder": ("shoulder", "надплечье", "n", "limb"),
-    "upper_arm": ("upper arm", "плечо", "n", "limb"),
-    "elbow": ("elbow", "локоть", "m", "limb"),
-    "forearm": ("forearm", "предплечье", "n", "limb"),
-    "wrist": ("wrist", "запястье", "n", "limb"),
-    "hand": ("hand", "кисть", "f", "limb"),
-    "chest": ("chest", "грудная клетка", "f", "torso"),
-    "abdomen": ("abdomen", "живот", "m", "torso"),
-    "lower_abdomen": ("lower abdomen", "нижняя часть живота", "f", "torso"),
-    "groin": ("groin", "паховая область", "f", "torso"),
-    "upper_back": ("upper back", "верхняя часть спины", "f", "torso"),
-    "lower_back": ("lower back", "поясница", "f", "torso"),
-    "buttock": ("buttock", "ягодица", "f", "limb"),
-    "thigh": ("thigh", "бедро", "n", "limb"),
-    "knee": ("knee", "колено", "n", "limb"),
-    "popliteal": ("popliteal fossa", "подколенная ямка", "f", "limb"),
-    "lower_leg": ("lower leg", "голень", "f", "limb"),
-    "calf": ("calf", "икра", "f", "limb"),
-    "ankle": ("ankle", "лодыжка", "f", "limb"),
-    "foot": ("foot", "стопа", "f", "limb"),
+# region key -> how its side is said: limb (left/right forearm), torso (chest, left side/midline) or none.
+_REGIONS: dict[str, str] = {
+    "face": "none", "occiput": "none", "neck": "none", "nape": "none",
+    "shoulder": "limb", "upper_arm": "limb", "elbow": "limb", "forearm": "limb", "wrist": "limb", "hand": "limb",
+    "chest": "torso", "abdomen": "torso", "lower_abdomen": "torso", "groin": "torso",
+    "upper_back": "torso", "lower_back": "torso",
+    "buttock": "limb", "thigh": "limb", "knee": "limb", "popliteal": "limb", "lower_leg": "limb", "calf": "limb",
+    "ankle": "limb", "foot": "limb",
+}  # fmt: skip
+
+# Site code (stored with the examination, language-neutral) -> its English name; the gettext
+# catalogs hold the other languages, whole phrases because adjectives agree with the noun.
+SITE_NAMES: dict[str, str] = {
+    "face": N_("face"),
+    "occiput": N_("back of the head"),
+    "neck": N_("neck"),
+    "nape": N_("back of the neck"),
+    "shoulder.left": N_("left shoulder"),
+    "shoulder.right": N_("right shoulder"),
+    "upper_arm.left": N_("left upper arm"),
+    "upper_arm.right": N_("right upper arm"),
+    "elbow.left": N_("left elbow"),
+    "elbow.right": N_("right elbow"),
+    "forearm.left": N_("left forearm"),
+    "forearm.right": N_("right forearm"),
+    "wrist.left": N_("left wrist"),
+    "wrist.right": N_("right wrist"),
+    "hand.left": N_("left hand"),
+    "hand.right": N_("right hand"),
+    "chest.left": N_("chest, left side"),
+    "chest.right": N_("chest, right side"),
+    "chest.midline": N_("chest, midline"),
+    "abdomen.left": N_("abdomen, left side"),
+    "abdomen.right": N_("abdomen, right side"),
+    "abdomen.midline": N_("abdomen, midline"),
+    "lower_abdomen.left": N_("lower abdomen, left side"),
+    "lower_abdomen.right": N_("lower abdomen, right side"),
+    "lower_abdomen.midline": N_("lower abdomen, midline"),
+    "groin.left": N_("groin, left side"),
+    "groin.right": N_("groin, right side"),
+    "groin.midline": N_("groin, midline"),
+    "upper_back.left": N_("upper back, left side"),
+    "upper_back.right": N_("upper back, right side"),
+    "upper_back.midline": N_("upper back, midline"),
+    "lower_back.left": N_("lower back, left side"),
+    "lower_back.right": N_("lower back, right side"),
+    "lower_back.midline": N_("lower back, midline"),
+    "buttock.left": N_("left buttock"),
+    "buttock.right": N_("right buttock"),
+    "thigh.left": N_("left thigh"),
+    "thigh.right": N_("right thigh"),
+    "knee.left": N_("left knee"),
+    "knee.right": N_("right knee"),
+    "popliteal.left": N_("left popliteal fossa"),
+    "popliteal.right": N_("right popliteal fossa"),
+    "lower_leg.left": N_("left lower leg"),
+    "lower_leg.right": N_("right lower leg"),
+    "calf.left": N_("left calf"),
+    "calf.right": N_("right calf"),
+    "ankle.left": N_("left ankle"),
+    "ankle.right": N_("right ankle"),
+    "foot.left": N_("left foot"),
+    "foot.right": N_("right foot"),
 }
-_RU_SIDE = {
-    "left": {"m": "левый", "f": "левая", "n": "левое"},
-    "right": {"m": "правый", "f": "правая", "n": "правое"},
-}
-_RU_TORSO_SIDE = {"left": "слева", "right": "справа", "midline": "по средней линии"}
-_EN_TORSO_SIDE = {"left": "left side", "right": "right side", "midline": "midline"}
 
 
 def _torso_half_width(y: float) -> float:
@@ -220,20 +254,57 @@ def region_key(view: str, x: float, y: float) -> str:
     return "foot"
 
 
-def region_name(view: str, x: float, y: float, lang: str = "en") -> str:
-    """A rough anatomical label for a point, e.g. 'left forearm' / 'левое предплечье'.
+def site_code(view: str, x: float, y: float) -> str:
+    """The language-neutral code of the site under a normalised point, e.g. 'forearm.left', 'chest.midline'.
 
     The side is the patient's own (on the front view the patient's left is the viewer's right).
-    Points off the outline get the label of the band they fall in; use ``contains`` to reject them.
+    Points off the outline get the code of the band they fall in; use ``contains`` to reject them.
     """
     key = region_key(view, x, y)
-    en, ru, gender, how = _REGIONS[key]
+    how = _REGIONS[key]
+    if how == "none":
+        return key
     side = patient_side(view, x)
-    ru_lang = lang == "ru"
-    if how == "limb":
-        return f"{_RU_SIDE[side][gender]} {ru}" if ru_lang else f"{side} {en}"
-    if how == "torso":
-        if abs(x - 0.5) * ASPECT < 0.02:
-            side = "midline"
-        return f"{ru} {_RU_TORSO_SIDE[side]}" if ru_lang else f"{en}, {_EN_TORSO_SIDE[side]}"
-    return ru if ru_lang else en
+    if how == "torso" and abs(x - 0.5) * ASPECT < 0.02:
+        side = "midline"
+    return f"{key}.{side}"
+
+
+def site_name(code: str, lang: str | None = None) -> str:
+    """A site code in words in ``lang`` (None: the UI language), e.g. 'left forearm' / 'левое предплечье'.
+
+    Unknown codes are returned as they are.
+    """
+    name = SITE_NAMES.get(code)
+    return gettext_for(lang, name) if name else code
+
+
+def region_name(view: str, x: float, y: float, lang: str | None = "en") -> str:
+    """A rough anatomical label for a point, e.g. 'left forearm' / 'левое предплечье'."""
+    return site_name(site_code(view, x, y), lang)
+
+
+class _Site(Protocol):
+    @property
+    def view(self) -> str: ...
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+def describe_site(site: _Site, lang: str | None = None) -> str:
+    """A marked site in words: the doctor's own text when there is one, else its code in ``lang``
+    (None: the UI language).
+
+    Sites stored before codes existed (no code, no recognised label) are named from their point.
+    """
+    if site.label:
+        return site.label
+    if site.code:
+        return site_name(site.code, lang)
+    return region_name(site.view, site.x, site.y, lang)

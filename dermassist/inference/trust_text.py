@@ -10,6 +10,7 @@ from __future__ import annotations
 from dermassist.i18n import N_, gettext_for
 from dermassist.i18n.fmt import format_percent
 from dermassist.imaging.quality import MESSAGES as QUALITY_MESSAGES
+from dermassist.inference.card import ModelCard
 from dermassist.inference.uncertainty import Confidence, OperatingPoint
 
 # key -> English source text; the catalogs hold the other languages.
@@ -42,6 +43,11 @@ TEXT: dict[str, str] = {
     "preset_sens90": N_("sensitivity 90% on validation"),
     "preset_sens95": N_("sensitivity 95% on validation"),
     "preset_other": N_("operating point {name}"),
+    "not_validated": N_(
+        "Not validated: the threshold is a default. This model has not been calibrated on labelled images "
+        "('dermassist calibrate'), so its threshold and probabilities are as supplied."
+    ),
+    "card_limitation": N_("Model card limitation: {text}"),
 }
 
 
@@ -81,3 +87,14 @@ def per_100_sentence(point: OperatingPoint, lang: str = "en") -> str:
     if n is None or m is None:
         return text("per_100_na", lang)
     return text("per_100", lang, n=n, m=m)
+
+
+def validation_lines(card: ModelCard | None, lang: str = "en") -> list[str]:
+    """What must be printed with a result about the model's validation: that it is not validated (the
+    threshold is a default) and, for an imported model, its card's limitations (as the card words them)."""
+    if not isinstance(card, ModelCard):
+        return []
+    lines = [] if card.validated else [text("not_validated", lang)]
+    if "imported" in card.extra:
+        lines += [text("card_limitation", lang, text=x) for x in card.limitations]
+    return lines

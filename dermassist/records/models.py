@@ -25,12 +25,17 @@ class Patient:
 
 @dataclass(frozen=True)
 class LesionSite:
-    """A point on the body map: ``view`` is front or back, x/y are 0..1 of the silhouette box."""
+    """A point on the body map: ``view`` is front or back, x/y are 0..1 of the silhouette box.
+
+    ``code`` names the site in no language (e.g. "forearm.left", see ``dermassist.imaging.bodymap``,
+    whose ``describe_site`` puts it in words); ``label`` is only text the doctor wrote.
+    """
 
     view: str
     x: float
     y: float
-    label: str = ""  # e.g. "left forearm"
+    label: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ EXAM_FIELDS = (
     "site_x",
     "site_y",
     "site_label",
+    "site_code",
     "lesion_id",
     "notes",
     "checklist",
@@ -76,6 +77,7 @@ def exam_values(e: Examination) -> dict[str, Any]:
         "site_x": site.x if site else None,
         "site_y": site.y if site else None,
         "site_label": site.label if site else "",
+        "site_code": site.code if site else "",
         "lesion_id": e.lesion_id,
         "notes": e.notes,
         "checklist": json.dumps(e.checklist, ensure_ascii=False, sort_keys=True),
@@ -90,7 +92,9 @@ def exam_from_row(
     """An Examination from an ``examinations`` row plus its images and analyses."""
     site = None
     if row["site_view"] is not None:
-        site = LesionSite(row["site_view"], float(row["site_x"]), float(row["site_y"]), row["site_label"])
+        site = LesionSite(
+            row["site_view"], float(row["site_x"]), float(row["site_y"]), row["site_label"], row["site_code"]
+        )
     return Examination(
         id=int(row["id"]),
         patient_id=int(row["patient_id"]),

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dermassist.imaging.bodymap import SITE_NAMES
 from dermassist.paths import user_data_dir
 from dermassist.records import rows
 from dermassist.records.db import connect, migrate, schema_version, utc_now
@@ -73,6 +74,8 @@ def _validate_exam(e: Examination) -> None:
         raise RecordError(f"urgency must be one of {', '.join(URGENCIES)}")
     if e.site is not None and (e.site.view not in ("front", "back") or not (0 <= e.site.x <= 1 and 0 <= e.site.y <= 1)):
         raise RecordError("lesion site must be on the front or back body map")
+    if e.site is not None and e.site.code and e.site.code not in SITE_NAMES:
+        raise RecordError(f"unknown lesion site code {e.site.code!r}")
 
 
 class RecordStore:

@@ -35,6 +35,8 @@ class ModelInfo:
     val_sensitivity: float | None = None
     val_specificity: float | None = None
     card_found: bool = True
+    validated: bool = True  # False while the card's threshold is a default (an uncalibrated imported model)
+    limitations: tuple[str, ...] = ()  # printed for an imported model, as its card words them
 
 
 @dataclass(frozen=True)

@@ -191,9 +191,12 @@ def model_info(analysis: AnalysisRecord, card: ModelCard | None, preset: str) ->
         sha256=card.sha256,
         threshold=analysis.threshold,
         metrics=dict(card.metrics),
-        temperature=card.output.temperature,
+        # A temperature of 1 that nobody fitted must not read as a calibration.
+        temperature=card.output.temperature if card.validated else None,
         val_sensitivity=float(sens) if isinstance(sens, (int, float)) else None,
         val_specificity=float(spec) if isinstance(spec, (int, float)) else None,
+        validated=card.validated,
+        limitations=card.limitations if "imported" in card.extra else (),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from dermassist.inference.trust_text import text as validation_text
 from dermassist.records.models import AnalysisRecord
 from dermassist.reports.flowables import Picture, picture_info
 from dermassist.reports.inputs import ModelInfo, ReferralInput
@@ -244,9 +245,12 @@ def result_block(data: ReferralInput) -> list[Flowable]:
         (t(lang, "model"), t(lang, "model_line", name=model.name, version=model.version)),
         (t(lang, "model_sha"), para(model.sha256, "mono")),
     ]
-    if model.temperature is not None:
+    if model.temperature is not None and model.validated:
         info.append((t(lang, "temperature"), fmt_number(lang, model.temperature, 2)))
     details: list[Flowable] = [Spacer(1, 2 * mm), kv_table(info, 42 * mm, CONTENT_W)]
+    if not model.validated:
+        details.append(para(validation_text("not_validated", lang), "strong"))
+    details += [para(validation_text("card_limitation", lang, text=x), "small") for x in model.limitations]
     if model.val_sensitivity is not None and model.val_specificity is not None:
         tp = round(model.val_sensitivity * 100)
         fp = round((1 - model.val_specificity) * 100)

@@ -85,20 +85,18 @@ def title_block(data: ReferralInput) -> list[Flowable]:
 
 
 def site_label(data: ReferralInput) -> str:
-    """The lesion site in words: the stored label (translated from the body map when possible)."""
+    """The lesion site in the report's language with the view, e.g. 'left forearm (front view)'.
+
+    Text the doctor wrote is printed as written.
+    """
     site, lang = data.examination.site, data.lang
     if site is None:
         return t(lang, "site_not_marked")
     try:
-        derived = bodymap.region_name(site.view, site.x, site.y, lang)
-        derived_en = bodymap.region_name(site.view, site.x, site.y, "en")
+        name = bodymap.describe_site(site, lang)
     except ValueError:
         return site.label or t(lang, "site_not_marked")
-    # A label the doctor typed is kept as written; one that is just the map's own English wording
-    # follows the report's language.
-    if site.label and site.label != derived_en:
-        return site.label
-    return f"{derived} ({t(lang, 'view.' + site.view)})"
+    return f"{name} ({t(lang, 'view.' + site.view)})" if site.view in bodymap.VIEWS else name
 
 
 def patient_block(data: ReferralInput) -> list[Flowable]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dermassist import INTENDED_USE, __version__
 from dermassist.i18n import _
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.models import Patient
 from dermassist.records.settings import Settings
 from dermassist.records.store import RecordNotFound, RecordStore
@@ -181,7 +182,7 @@ def _fill(
         files.append(PackageFile(name, kind, sha256_bytes(data), len(data), *ds_uid))
 
     sop_class = IMAGE_SOP_CLASSES.get(settings.sop_class, IMAGE_SOP_CLASSES["dermoscopic"])
-    site = exam.site.label if exam.site is not None else ""
+    site = describe_site(exam.site, "en") if exam.site is not None else ""  # DICOM text is English
     names: dict[str, str] = {}
     for n, img in enumerate(exam.images, start=1):
         path = store.image_path(img)

@@ -87,7 +87,7 @@ class BodyMapWidget(QWidget):
         if found is None:
             return
         view, x, y = found
-        self._site = LesionSite(view, x, y, bodymap.region_name(view, x, y, self.lang))
+        self._site = LesionSite(view, x, y, code=bodymap.site_code(view, x, y))
         self.update()
         self.siteChanged.emit(self._site)
 

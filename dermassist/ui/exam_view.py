@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.models import URGENCIES, Examination
 from dermassist.records.store import RecordConflict, RecordError, RecordNotFound, RecordStore
 from dermassist.ui.bodymap_widget import BodyMapWidget
@@ -214,7 +215,9 @@ class ExaminationView(QWidget):
     def _update_site_label(self) -> None:
         site = self.bodymap.site()
         self.site_label.setText(
-            self.tr("Site: {label}").format(label=site.label) if site else self.tr("Site: not marked yet")
+            self.tr("Site: {label}").format(label=describe_site(site, self.lang))
+            if site
+            else self.tr("Site: not marked yet")
         )
 
     def _update_buttons(self) -> None:

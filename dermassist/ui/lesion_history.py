@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.store import RecordStore
 from dermassist.ui.i18n import fmt_date, fmt_number, fmt_percent
 from dermassist.ui.images_pane import thumbnail
@@ -31,8 +32,8 @@ class LesionHistoryDialog(QDialog):
         lay = QVBoxLayout(self)
         site = next((e.site for e in reversed(self.exams) if e.site is not None), None)
         title = self.tr("{n} examinations of this lesion").format(n=len(self.exams))
-        if site is not None and site.label:
-            title += f" — {site.label}"
+        if site is not None:
+            title += f" — {describe_site(site)}"
         lay.addWidget(QLabel(f"<b>{title}</b>"))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.models import Examination, Patient
 from dermassist.records.store import RecordStore
 from dermassist.ui.exam_view import ExaminationView
@@ -120,8 +121,8 @@ class PatientView(QWidget):
 
     def _exam_text(self, e: Examination) -> str:
         lines = [fmt_date(e.date)]
-        if e.site is not None and e.site.label:
-            lines.append(e.site.label)
+        if e.site is not None:
+            lines.append(describe_site(e.site))
         a = e.latest_analysis()
         if a is None:
             lines.append(self.tr("not analysed") if e.images else self.tr("no picture"))

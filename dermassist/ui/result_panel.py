@@ -270,9 +270,13 @@ class ResultPanel(QFrame):
 
     def metrics_text(self, card) -> str:
         """The model's test-set performance from its card, or that it is not available."""
+        from dermassist.inference.trust_text import validation_lines
+
+        # An uncalibrated imported model says so first, with its card's limitation (core texts, as in the PDF).
+        head = "".join(line + "\n" for line in validation_lines(card, "ru" if self.lang == "ru" else "en"))
         test = card.metrics.get("test") if isinstance(card.metrics, dict) else None
         if not isinstance(test, dict):
-            return self.tr("Test-set performance of this model: not available.")
+            return head + self.tr("Test-set performance of this model: not available.")
 
         def value(key: str) -> str:
             item = test.get(key)
@@ -284,6 +288,6 @@ class ResultPanel(QFrame):
                 return text
             return self.tr("not available")
 
-        return self.tr("Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.").format(
+        return head + self.tr("Tested on {n} images: sensitivity {sens}, specificity {spec}, ROC AUC {auc}.").format(
             n=test.get("n", "?"), sens=value("sensitivity"), spec=value("specificity"), auc=value("roc_auc")
         )
