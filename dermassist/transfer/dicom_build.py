@@ -83,8 +83,12 @@ def person_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def laterality(site_label: str) -> str:
-    """``L`` or ``R`` when the site's label names one side only, else '' (unknown)."""
+def laterality(site_label: str, site_code: str = "") -> str:
+    """``L`` or ``R`` from the body-map code (``forearm.left``) or, without one, from a label naming
+    one side only; '' when unknown."""
+    side = site_code.rpartition(".")[2]
+    if side in ("left", "right"):
+        return "L" if side == "left" else "R"
     left, right = bool(_LEFT.search(site_label)), bool(_RIGHT.search(site_label))
     return "L" if left and not right else "R" if right and not left else ""
 
@@ -160,7 +164,7 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     if sop_class == DERMOSCOPIC:
         _add_dermoscopic(ds)
     site = ctx.exam.site
-    ds.Laterality = laterality(site.label if site is not None else "")  # General Series, images only
+    ds.Laterality = laterality(site.label, site.code) if site is not None else ""  # General Series, images only
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.PatientOrientation = ""
     ds.AcquisitionContextSequence = []
