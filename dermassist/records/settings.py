@@ -28,7 +28,9 @@ class Settings:
 
     clinic_name: str = ""
     clinic_address: str = ""
+    clinic_phone: str = ""  # printed on the referral so the center can call back
     doctor_name: str = ""
+    doctor_phone: str = ""  # the doctor's direct line, printed beside their name
     center_name: str = ""
     center_contact: str = ""
     model_path: str = ""  # empty: the default installed model

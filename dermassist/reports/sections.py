@@ -44,6 +44,8 @@ def header(data: ReferralInput) -> list[Flowable]:
     left: list[Flowable] = [para(or_not_given(lang, s.clinic_name), "clinic")]
     if s.clinic_address.strip():
         left.append(para(s.clinic_address, "small"))
+    if s.clinic_phone.strip():
+        left.append(para(t(lang, "clinic_phone_line", phone=s.clinic_phone.strip()), "small"))
     right: list[Flowable] = [para(t(lang, "to_center"), "label"), para(or_not_given(lang, s.center_name), "strong")]
     if s.center_contact.strip():
         right.append(para(s.center_contact, "small"))
@@ -99,6 +101,14 @@ def site_label(data: ReferralInput) -> str:
     return f"{name} ({t(lang, 'view.' + site.view)})" if site.view in bodymap.VIEWS else name
 
 
+def doctor_phone(data: ReferralInput) -> str:
+    """The settings' doctor phone, when the referring doctor is the settings' doctor ('' otherwise)."""
+    s, named = data.settings, data.examination.referring_doctor.strip()
+    if named and named.casefold() != s.doctor_name.strip().casefold():
+        return ""  # another doctor referred: this phone is not theirs
+    return s.doctor_phone.strip()
+
+
 def patient_block(data: ReferralInput) -> list[Flowable]:
     """Patient details and the referring doctor beside the body-map thumbnail."""
     lang, p, exam = data.lang, data.patient, data.examination
@@ -111,6 +121,7 @@ def patient_block(data: ReferralInput) -> list[Flowable]:
         (t(lang, "record_number"), or_not_given(lang, p.record_number)),
         (t(lang, "phone"), para(or_not_given(lang, p.phone), "strong")),
         (t(lang, "referring_doctor"), or_not_given(lang, doctor)),
+        *([(t(lang, "doctor_phone"), para(phone, "strong"))] if (phone := doctor_phone(data)) else []),
         (t(lang, "exam_date"), fmt_date(lang, exam.date)),
         (t(lang, "site"), para(site_label(data), "strong")),
     ]

@@ -36,6 +36,8 @@ _TEXT: dict[str, str] = {
     "sex.unknown": N_("not stated"),
     "record_number": N_("Medical record / insurance No."),
     "phone": N_("Phone"),
+    "clinic_phone_line": N_("Phone: {phone}"),
+    "doctor_phone": N_("Doctor's phone"),
     "not_given": N_("not given"),
     "lesion": N_("Lesion"),
     "site": N_("Site"),

@@ -66,8 +66,12 @@ class SettingsDialog(QDialog):
         self.clinic_name = QLineEdit(s.clinic_name)
         self.clinic_address = QPlainTextEdit(s.clinic_address)
         self.clinic_address.setFixedHeight(60)
+        self.clinic_phone = QLineEdit(s.clinic_phone)
+        self.clinic_phone.setObjectName("clinicPhone")
         self.doctor_name = QLineEdit(s.doctor_name)
         self.doctor_name.setObjectName("doctorName")
+        self.doctor_phone = QLineEdit(s.doctor_phone)
+        self.doctor_phone.setObjectName("doctorPhone")
         self.center_name = QLineEdit(s.center_name)
         self.center_contact = QPlainTextEdit(s.center_contact)
         self.center_contact.setFixedHeight(60)
@@ -79,7 +83,9 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         form.addRow(self.tr("Clinic name"), self.clinic_name)
         form.addRow(self.tr("Clinic address"), self.clinic_address)
+        form.addRow(self.tr("Clinic phone"), self.clinic_phone)
         form.addRow(self.tr("Doctor's name"), self.doctor_name)
+        form.addRow(self.tr("Doctor's phone"), self.doctor_phone)
         form.addRow(self.tr("Specialist center"), self.center_name)
         form.addRow(self.tr("Center's contact (phone, address)"), self.center_contact)
         form.addRow(self.tr("Language"), self.language)
@@ -181,7 +187,9 @@ class SettingsDialog(QDialog):
         s = self.settings.with_changes(
             clinic_name=self.clinic_name.text().strip(),
             clinic_address=self.clinic_address.toPlainText().strip(),
+            clinic_phone=self.clinic_phone.text().strip(),
             doctor_name=self.doctor_name.text().strip(),
+            doctor_phone=self.doctor_phone.text().strip(),
             center_name=self.center_name.text().strip(),
             center_contact=self.center_contact.toPlainText().strip(),
             language=self.language.currentData(),

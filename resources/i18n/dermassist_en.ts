@@ -1508,8 +1508,18 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="0" />
+      <source>Clinic phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
       <source>Doctor's name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="0" />
+      <source>Doctor's phone</source>
       <translation type="unfinished" />
     </message>
     <message>

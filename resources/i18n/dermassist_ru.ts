@@ -1511,9 +1511,19 @@ AI malignancy: {prob} ({model})</source>
       <translation>Адрес клиники</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="0" />
+      <source>Clinic phone</source>
+      <translation>Телефон клиники</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/settings_dialog.py" line="80" />
       <source>Doctor's name</source>
       <translation>ФИО врача</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/settings_dialog.py" line="0" />
+      <source>Doctor's phone</source>
+      <translation>Телефон врача</translation>
     </message>
     <message>
       <location filename="../../dermassist/ui/settings_dialog.py" line="81" />
