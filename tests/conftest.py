@@ -35,6 +35,16 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 @pytest.fixture(autouse=True)
+def _keep_umask() -> Iterator[None]:
+    """``dermassist.cli.main`` sets the private umask 077 for its process; a test calling it in-process
+    must not pass that on to the tests after it."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture(autouse=True)
 def _ui_language_restored() -> Iterator[None]:
     """A test that switches the core's UI language (directly or by opening the UI) does not leak it."""
     from dermassist.i18n import current_language, set_language

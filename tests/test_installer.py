@@ -204,12 +204,12 @@ def test_deb_and_tarball_contents(linux_build: SimpleNamespace) -> None:
                (INSTALLER / "debian-runtime-packages.txt").read_text(encoding="utf-8").splitlines()]  # fmt: skip
     assert fields["Depends"].split(", ") == [p for p in runtime if p]
     listing = subprocess.check_output(["dpkg-deb", "--contents", str(linux_build.deb)], text=True)
-    assert "./usr/bin/dermassist -> /opt/dermassist/dermassist" in listing
-    for path in ("./opt/dermassist/dermassist", "./usr/share/applications/dermassist.desktop",
+    assert "./usr/bin/dermassist -> /usr/lib/dermassist/dermassist" in listing
+    for path in ("./usr/lib/dermassist/dermassist", "./usr/share/applications/dermassist.desktop",
                  "./usr/share/icons/hicolor/256x256/apps/dermassist.png"):  # fmt: skip
         assert path in listing, path
     with tarfile.open(linux_build.tarball) as tar:
         names = set(tar.getnames())
     for name in ("dermassist/dermassist", "dermassist/dermassist.desktop", "dermassist/dermassist.png",
-                 "dermassist/install.sh"):  # fmt: skip
+                 "dermassist/install.sh", "dermassist/debian-runtime-packages.txt"):  # fmt: skip
         assert name in names, name

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "dermassist.cli.report",
     "dermassist.cli.transfer",
     "dermassist.cli.trust",
+    "dermassist.cli.backup",
 )
 
 

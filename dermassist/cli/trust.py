@@ -103,6 +103,7 @@ def run_measure(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Check and classify each image; warnings come before the probability. Exit 1 if any image failed."""
     from dermassist import intended_use
+    from dermassist.imaging.limits import display_name
     from dermassist.imaging.loading import ImageLoadError, load_image
     from dermassist.inference.card import CardError
     from dermassist.inference.registry import default_model
@@ -123,7 +124,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"dermassist: {exc}", file=sys.stderr)
             status = 1
             continue
-        a = trusted.analyse(rgb, str(path), args.preset, args.tta)
+        a = trusted.analyse(rgb, display_name(path), args.preset, args.tta)
         if args.json:
             record = a.prediction.to_json_dict() | {
                 "warnings": list(a.messages(lang)), "preset": a.point.preset, **a.trust_extras()
@@ -131,7 +132,7 @@ def run_check(args: argparse.Namespace) -> int:
             record.pop("cam", None)
             print(json.dumps(record, ensure_ascii=False))
             continue
-        print(path)
+        print(display_name(path))
         for message in a.messages(lang):
             print(f"  WARNING: {message}")
         if a.ood_note is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -11,12 +12,25 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from dermassist.imaging.limits import (
+    FileRefused,
+    check_decoded,
+    check_size,
+    decode_reservation,
+    display_name,
+    open_regular,
+    printable,
+)
+
 # 80 MP covers every dermatoscope and phone camera; a 20000 x 20000 file is refused before decoding.
 MAX_PIXELS = 80_000_000
 SUPPORTED_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
 # Pillow's own bomb check would only warn below 2x its limit; we do our own check and keep Pillow quiet.
 Image.MAX_IMAGE_PIXELS = None
+
+
+_LUT16 = np.round(np.arange(65536, dtype=np.float64) / 65535.0 * 255.0).astype(np.uint8)
 
 
 class ImageLoadError(ValueError):
@@ -44,9 +58,13 @@ def _to_rgb(img: Image.Image) -> Image.Image:
     if mode == "RGB":
         return img
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        arr = np.asarray(img, dtype=np.float64)
-        top = 65535.0 if mode.startswith("I;16") or arr.max() > 255 else 255.0
-        arr8 = np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        if mode.startswith("I;16"):
+            # A lookup table: no float copies of a large 16-bit picture (2 bytes in, 1 byte out per pixel).
+            arr8 = _LUT16[np.asarray(img).astype(np.uint16, copy=False)]
+        else:
+            arr = np.asarray(img, dtype=np.float32)
+            top = 65535.0 if arr.max() > 255 else 255.0
+            arr8 = np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
         return Image.fromarray(arr8, "L").convert("RGB")
     if mode in ("P", "PA", "LA", "RGBA", "La", "RGBa") or "transparency" in img.info:
         rgba = img.convert("RGBA")
@@ -70,25 +88,27 @@ def load_image(
     result is still at least that big, so a 12 MP photograph for a 224-pixel model costs a
     fraction of a full decode. Raises ``ImageLoadError`` with a one-line message naming the file.
     """
-    label = name or (str(source) if not isinstance(source, bytes) else "<image data>")
+    label = printable(name or (display_name(source) if not isinstance(source, bytes) else "<image data>"))
     try:
         if isinstance(source, bytes):
             if not source:
                 raise ImageLoadError(f"{label}: empty image data")
+            check_size(len(source))
             fh: BinaryIO = io.BytesIO(source)
         else:
-            path = Path(source)
-            if not path.is_file():
-                raise ImageLoadError(f"{label}: no such file")
-            if path.stat().st_size == 0:
-                raise ImageLoadError(f"{label}: file is empty (0 bytes)")
-            fh = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+            try:
+                fh = open_regular(Path(source))
+            except FileNotFoundError:
+                raise ImageLoadError(f"{label}: no such file") from None
         try:
-            return _decode(fh, label, min_size)
+            with _reserve_memory(fh, min_size):
+                return _decode(fh, label, min_size)
         finally:
             fh.close()
     except ImageLoadError:
         raise
+    except FileRefused as exc:
+        raise ImageLoadError(f"{label}: {exc}") from None
     except UnidentifiedImageError:
         raise ImageLoadError(f"{label}: not a recognised image file (JPEG, PNG, TIFF, BMP or WebP)") from None
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
@@ -98,6 +118,22 @@ def load_image(
         raise ImageLoadError(f"{label}: cannot decode image ({msg})") from None
     except MemoryError:
         raise ImageLoadError(f"{label}: image too large to decode in available memory") from None
+
+
+def _reserve_memory(fh: BinaryIO, min_size: tuple[int, int] | None) -> AbstractContextManager[None]:
+    """Check the header against the limits, then hold the decode's share of the memory budget."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        img = Image.open(fh)
+        width, height = img.size
+        if img.format == "JPEG" and min_size is not None:
+            # The largest side wanted in both directions: never less than the reduced decode will need.
+            side = max(min_size)
+            img.draft("RGB", (side, side))
+        check_decoded(img.format or "", img.mode, width, height)
+        reservation = decode_reservation(img.mode, *img.size)
+    fh.seek(0)
+    return reservation
 
 
 def _decode(fh: BinaryIO, label: str, min_size: tuple[int, int] | None) -> LoadedImage:

@@ -65,6 +65,11 @@ class TrustedAnalysis:
         return self.prediction.malignant
 
     @property
+    def passes_gate(self) -> bool:
+        """False when a warning holds the result back (the window shows it only if the doctor goes on)."""
+        return not self.warnings
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The warning codes."""
         return tuple(w.code for w in self.warnings)
@@ -185,6 +190,22 @@ class TrustedModel:
         cam = None
         if cams is not None and cams.ndim == 3:
             cam = untta_cams(cams, views) if tta else np.asarray(cams[0], dtype=np.float32)
+        timings = Timings(0.0, (t1 - t0) * 1000, (t2 - t1) * 1000)
+        features = feats[0] if feats is not None else None
+        logits = logits_of(card, raw.scores, raw.extras)
+        return self.judge(
+            name, probs, quality, features, cam, preset, timings, tta, logits[0] if logits is not None else None
+        )
+
+    def judge(
+        self, name: str, probs: np.ndarray, quality: QualityReport, features: np.ndarray | None,
+        cam: np.ndarray | None, preset: str = "card", timings: Timings | None = None, tta: bool = False,
+        logits: np.ndarray | None = None,
+    ) -> TrustedAnalysis:  # fmt: skip
+        """The gate: one picture's calibrated probabilities, quality report and features become a
+        TrustedAnalysis whose ``warnings`` (quality, out-of-distribution) hold back its result.
+        The window (``analyse``) and ``dermassist classify`` (``trust_batch``) both judge here."""
+        session, card = self.session, self.session.card
         point = operating_point(card, preset)
         prediction = Prediction(
             image=name,
@@ -193,10 +214,9 @@ class TrustedModel:
             threshold=point.threshold,
             model=session.model_ref,
             provider=session.provider,
-            timings=Timings(0.0, (t1 - t0) * 1000, (t2 - t1) * 1000),
+            timings=timings or Timings(),
         )
-        logits = logits_of(card, raw.scores, raw.extras)
-        ood, note = self._ood(feats[0] if feats is not None else None, logits[0] if logits is not None else None)
+        ood, note = self._ood(features, logits)
         warnings = [TrustWarning(i.code, tuple((k, str(v)) for k, v in i.details)) for i in quality.issues]
         if ood is not None and ood.flagged:
             warnings.insert(0, TrustWarning("ood"))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 # File extension from the decoded format, not from the name the user gave the file.
 FORMAT_EXT = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "BMP": ".bmp", "WEBP": ".webp", "MPO": ".jpg"}
@@ -53,42 +55,62 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-def read_source(source: Path | bytes, original_name: str = "") -> tuple[bytes, str]:
-    """The bytes of ``source`` and a label for messages. Raises ImageLoadError (one line)."""
-    from dermassist.imaging.loading import ImageLoadError
+def import_image(folder: Path, source: Path | bytes, label: str) -> StoredFile:
+    """Copy ``source`` (a file or its bytes) into ``folder`` under its sha256 once it decodes as an image.
 
-    if isinstance(source, bytes):
-        return source, original_name or "<image data>"
-    path = Path(source)
-    try:
-        return path.read_bytes(), str(path)
-    except FileNotFoundError:
-        raise ImageLoadError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ImageLoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-
-
-def store_image(folder: Path, data: bytes, label: str) -> StoredFile:
-    """Check that ``data`` decodes as an image, then place it in ``folder`` under its sha256.
-
-    The same content stored twice is one file. An existing file whose content does not match
-    its name (damaged disk, manual edit) is replaced by the good copy.
+    The file is streamed (never held in memory whole) into a temporary file in ``folder`` while it
+    is hashed; only a regular file within the size limit of :mod:`dermassist.imaging.limits` is
+    read, so a FIFO or a 3 GB padded file is refused at once. The same content stored twice is one
+    file; an existing file whose content does not match its name (damaged disk, manual edit) is
+    replaced by the good copy. Raises ImageLoadError (one line).
     """
-    from dermassist.imaging.loading import load_image  # numpy and Pillow load only when needed
+    from dermassist.imaging.limits import MAX_FILE_BYTES, FileRefused, check_size, open_regular
+    from dermassist.imaging.loading import ImageLoadError, load_image  # numpy and Pillow load only when needed
 
-    # A reduced-scale decode proves the file is a readable image without paying for a full decode.
-    loaded = load_image(data, min_size=(256, 256), name=label)
-    width, height = loaded.original_size
-    if (loaded.size[0] > loaded.size[1]) != (width > height):
-        width, height = height, width  # EXIF rotation
-    digest = hashlib.sha256(data).hexdigest()
-    ext = FORMAT_EXT.get(loaded.format.upper(), "." + loaded.format.lower() if loaded.format else ".img")
-    filename = digest + ext
-    target = folder / filename
-    if not (target.is_file() and _sha256_file(target) == digest):
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, data)
-    return StoredFile(digest, filename, int(width), int(height), len(data))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if isinstance(source, bytes):
+            check_size(len(source))
+            src: BinaryIO = io.BytesIO(source)
+        else:
+            try:
+                src = open_regular(Path(source))
+            except FileNotFoundError:
+                raise ImageLoadError(f"{label}: no such file") from None
+    except FileRefused as exc:
+        raise ImageLoadError(f"{label}: {exc}") from None
+    fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        h, size = hashlib.sha256(), 0
+        with src, os.fdopen(fd, "wb") as out:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:  # the file grew while it was read
+                    raise ImageLoadError(f"{label}: file is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+                h.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        # A reduced-scale decode proves the file is a readable image without paying for a full decode.
+        loaded = load_image(tmp, min_size=(256, 256), name=label)
+        width, height = loaded.original_size
+        if (loaded.size[0] > loaded.size[1]) != (width > height):
+            width, height = height, width  # EXIF rotation
+        digest = h.hexdigest()
+        ext = FORMAT_EXT.get(loaded.format.upper(), "." + loaded.format.lower() if loaded.format else ".img")
+        target = folder / (digest + ext)
+        if target.is_file() and _sha256_file(target) == digest:
+            tmp.unlink()
+        else:
+            os.replace(tmp, target)
+            _fsync_dir(folder)
+    except OSError as exc:
+        raise ImageLoadError(f"{label}: cannot store the picture ({exc.strerror or exc})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return StoredFile(digest, target.name, int(width), int(height), size)
 
 
 def _sha256_file(path: Path) -> str:

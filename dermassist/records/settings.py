@@ -55,6 +55,7 @@ class Settings:
     dimse_tls: bool = False  # C-STORE / C-ECHO over TLS (the center's certificate is verified)
     dimse_ca_bundle: str = ""  # CA file for the center's DIMSE TLS certificate; empty: the system store
     sop_class: str = "dermoscopic"  # dermoscopic or vl_photographic
+    backup_reminder_days: int = 7  # remind when the last backup is older than this; 0: never
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""
@@ -69,6 +70,8 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults (a broken file is kept aside)."""
     path = path or settings_path()
+    if path.parent == user_config_dir():
+        make_private(path.parent)  # a settings file an older version left readable by others
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from dermassist.imaging.bodymap import SITE_NAMES
+from dermassist.imaging.limits import display_name, printable
 from dermassist.paths import user_data_dir
 from dermassist.records import rows
 from dermassist.records.db import connect, migrate, schema_version, utc_now
-from dermassist.records.imagefiles import read_source, remove_stale_partials, store_image
+from dermassist.records.imagefiles import import_image, remove_stale_partials
 from dermassist.records.models import SEXES, URGENCIES, AnalysisRecord, Examination, ImageRecord, Patient
 from dermassist.records.privacy import make_private, private_dir
 from dermassist.records.rows import AuditEntry
@@ -338,11 +339,12 @@ class RecordStore:
         database never points to a missing or partial file.
         """
         if not original_name and isinstance(source, Path):
-            original_name = source.name
+            original_name = display_name(source.name)
+        original_name = printable(original_name)  # undecodable file-name bytes cannot go into SQLite
         with self._lock:
             self._exam_row(examination_id)
-        data, label = read_source(source, original_name)
-        stored = store_image(self.images_dir, data, label)
+        label = printable(display_name(source)) if isinstance(source, Path) else (original_name or "<image data>")
+        stored = import_image(self.images_dir, source, label)
         now = utc_now()
         with self.transaction() as conn:
             conn.execute(

@@ -164,7 +164,8 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     if sop_class == DERMOSCOPIC:
         _add_dermoscopic(ds)
     site = ctx.exam.site
-    ds.Laterality = laterality(site.label, site.code) if site is not None else ""  # General Series, images only
+    # General Series, images only: the body map's code ("forearm.left"), else the doctor's text.
+    ds.Laterality = laterality(site.label, site.code) if site is not None else ""
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.PatientOrientation = ""
     ds.AcquisitionContextSequence = []

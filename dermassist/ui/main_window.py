@@ -5,10 +5,21 @@ from __future__ import annotations
 import contextlib
 import importlib
 import threading
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dermassist import __version__, intended_use
 from dermassist.records.settings import Settings
@@ -26,6 +37,7 @@ class MainWindow(QMainWindow):
     """Owns the store, settings and model service for one session."""
 
     _preloaded = Signal()
+    _backupFinished = Signal(bool, str)
 
     def __init__(self, store: RecordStore, settings: Settings, lang: str = "en", models: ModelService | None = None):
         super().__init__()
@@ -81,7 +93,9 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.close)
         audit = QAction(self.tr("&Audit trail…"), self)
         audit.triggered.connect(self.show_audit)
-        for a in (new, settings, audit):
+        backup = QAction(self.tr("&Back up records…"), self)
+        backup.triggered.connect(self.back_up)
+        for a in (new, settings, audit, backup):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -89,13 +103,21 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About DermAssist"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
-        self.settings_action, self.new_patient_action = settings, new
+        self.settings_action, self.new_patient_action, self.backup_action = settings, new, backup
+        self.backup_reminder = QPushButton()
+        self.backup_reminder.setObjectName("backupReminder")
+        self.backup_reminder.setFlat(True)
+        self.backup_reminder.setVisible(False)
+        self.backup_reminder.clicked.connect(self.back_up)
+        self.statusBar().addWidget(self.backup_reminder)
+        self._backupFinished.connect(self._backup_finished)
 
     # -- model ---------------------------------------------------------------------------------
 
     def start_background(self) -> None:
         """Once the window is on screen: load the model and, after importing it off the GUI thread, add the Outbox."""
         self.start_model()
+        self.check_backup_reminder()
 
         def preload() -> None:
             with contextlib.suppress(Exception):  # attach_outbox reports import errors itself
@@ -181,6 +203,57 @@ class MainWindow(QMainWindow):
                 self, self.tr("Language"), self.tr("The new language will be used the next time DermAssist starts.")
             )
 
+    # -- backup ------------------------------------------------------------------------------
+
+    def check_backup_reminder(self) -> bool:
+        """Show the reminder when the last backup is older than the setting's number of days."""
+        from dermassist.records.backup import backup_overdue, last_backup_at
+
+        due = backup_overdue(self.store.connection, self.settings.backup_reminder_days)
+        if due:
+            last = last_backup_at(self.store.connection)
+            self.backup_reminder.setText(
+                self.tr("No backup of the records yet. Back up now…")
+                if last is None
+                else self.tr("The last backup is {days} days old. Back up now…").format(
+                    days=(datetime.now(timezone.utc) - last).days
+                )
+            )
+        self.backup_reminder.setVisible(due)
+        return due
+
+    def back_up(self, dest: str | None = None) -> None:
+        """Ask for a folder (a USB drive, a network share) and back up the records there in the background."""
+        from pathlib import Path
+
+        from dermassist.records.backup import BackupError, backup_data
+
+        folder = dest or QFileDialog.getExistingDirectory(self, self.tr("Back up the records to"))
+        if not folder:
+            return
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Backing up the records…"))
+
+        def work() -> None:
+            try:
+                result = backup_data(self.store.data_dir, Path(folder))
+                self.store.audit("backup", "records", "", f"to {result.folder}: {result.files} files")
+                self._backupFinished.emit(True, str(result.folder))
+            except (BackupError, OSError) as exc:
+                self._backupFinished.emit(False, str(exc))
+
+        self._backup_thread = threading.Thread(target=work, name="dermassist-backup", daemon=True)
+        self._backup_thread.start()
+
+    def _backup_finished(self, ok: bool, detail: str) -> None:
+        self.backup_action.setEnabled(True)
+        self.check_backup_reminder()
+        if ok:
+            self.statusBar().showMessage(self.tr("Backup complete and verified: {folder}").format(folder=detail), 15000)
+        else:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, self.tr("Backup failed"), detail)
+
     def show_audit(self):
         """Open the read-only audit trail."""
         from dermassist.ui.audit_dialog import AuditDialog
@@ -218,6 +291,8 @@ class MainWindow(QMainWindow):
         if self.outbox is not None and hasattr(self.outbox, "shutdown"):
             self.outbox.shutdown()  # waits for a referral being sent
         self.models.wait(10000)
+        if getattr(self, "_backup_thread", None) is not None:
+            self._backup_thread.join()  # the records stay open until a running backup is finished
         # Deliver what the workers reported while the record store is still open.
         QCoreApplication.sendPostedEvents()
         super().closeEvent(event)

@@ -770,6 +770,41 @@ AI malignancy: {prob} ({model})</source>
       <source>Records: {path} (schema version {v})</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>&amp;Back up records…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>No backup of the records yet. Back up now…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>The last backup is {days} days old. Back up now…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Back up the records to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backing up the records…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backup complete and verified: {folder}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backup failed</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>OutboxPanel</name>

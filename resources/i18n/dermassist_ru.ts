@@ -772,6 +772,41 @@ AI malignancy: {prob} ({model})</source>
       <source>Ready in {s} s</source>
       <translation>Готово за {s} с</translation>
     </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>&amp;Back up records…</source>
+      <translation>&amp;Резервная копия записей…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>No backup of the records yet. Back up now…</source>
+      <translation>Резервной копии записей ещё нет. Создать сейчас…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>The last backup is {days} days old. Back up now…</source>
+      <translation>Последней резервной копии {days} дн. Создать сейчас…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Back up the records to</source>
+      <translation>Куда сохранить резервную копию записей</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backing up the records…</source>
+      <translation>Создаётся резервная копия записей…</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backup complete and verified: {folder}</source>
+      <translation>Резервная копия создана и проверена: {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../dermassist/ui/main_window.py" line="0" />
+      <source>Backup failed</source>
+      <translation>Резервная копия не создана</translation>
+    </message>
   </context>
   <context>
     <name>OutboxPanel</name>
