@@ -53,6 +53,8 @@ class PatientView(QWidget):
         ll.addWidget(QLabel(self.tr("Examinations")))
         self.exams = QListWidget()
         self.exams.setObjectName("examList")
+        self.exams.setWordWrap(True)  # the site and the ⚠ marks stay readable in a narrow column
+        self.exams.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ll.addWidget(self.exams, 1)
         self.new_exam_button = QPushButton(self.tr("New examination"))
         self.new_exam_button.setObjectName("newExamButton")
@@ -128,6 +130,8 @@ class PatientView(QWidget):
             lines.append(self.tr("not analysed") if e.images else self.tr("no picture"))
         else:
             mark = " ⚠" if a.malignant >= a.threshold else ""
+            if a.warnings:  # as prominent as the figure: a result despite warnings is no plain result
+                lines.append("⚠ " + self.tr("picture warnings"))
             lines.append(self.tr("malignant {p}").format(p=fmt_percent(a.malignant)) + mark)
         return "\n".join(lines)
 
