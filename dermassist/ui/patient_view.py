@@ -53,6 +53,8 @@ class PatientView(QWidget):
         ll.addWidget(QLabel(self.tr("Examinations")))
         self.exams = QListWidget()
         self.exams.setObjectName("examList")
+        self.exams.setWordWrap(True)  # the site and the ⚠ marks stay readable in a narrow column
+        self.exams.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ll.addWidget(self.exams, 1)
         self.new_exam_button = QPushButton(self.tr("New examination"))
         self.new_exam_button.setObjectName("newExamButton")
