@@ -1164,6 +1164,11 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="110" />
+      <source>Also confirm every delivery with a QIDO-RS query</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
       <source>DIMSE</source>
       <translation type="unfinished" />

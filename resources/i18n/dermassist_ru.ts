@@ -1166,6 +1166,11 @@ AI malignancy: {prob} ({model})</source>
       <translation>Сертификат ЦС:</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="110" />
+      <source>Also confirm every delivery with a QIDO-RS query</source>
+      <translation>Дополнительно подтверждать каждую доставку запросом QIDO-RS</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
       <source>DIMSE</source>
       <translation>DIMSE</translation>
