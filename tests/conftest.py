@@ -63,8 +63,18 @@ def tiny_model(tmp_path: Path) -> ModelCard:
 @pytest.fixture
 def installed_tiny_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
     """The tiny model installed as the only model DermAssist can find."""
+    return _install_tiny(tmp_path, monkeypatch, with_cam=False)
+
+
+@pytest.fixture
+def installed_tiny_cam_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelCard:
+    """The tiny model with a heatmap (CAM) output, installed as the only model DermAssist can find."""
+    return _install_tiny(tmp_path, monkeypatch, with_cam=True)
+
+
+def _install_tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_cam: bool) -> ModelCard:
     folder = tmp_path / "installed-models"
-    card = make_tiny_model(folder)
+    card = make_tiny_model(folder, with_cam=with_cam)
     # Marked default so it wins over a trained model shipped in the project's models/ folder.
     data = card.to_json_dict() | {"default": True}
     assert card.path is not None

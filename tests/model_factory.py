@@ -135,25 +135,36 @@ def make_tiny_model(
     return card
 
 
-def build_keras_like_onnx(path: Path, size: int = 64, seed: int = 3, producer: str = "tf2onnx") -> None:
+def build_keras_like_onnx(
+    path: Path, size: int = 64, seed: int = 3, producer: str = "tf2onnx", rescaling: bool = False,
+    opaque_head: bool = False,
+) -> None:
     """What tf2onnx's plain ``from_keras`` makes of a Keras CNN with a ``Dense(2, softmax)`` head.
 
     NHWC float input named ``keras_tensor``, output ``dense`` (softmax probabilities), producer
     ``tf2onnx 1.17.0``, opset 13. The weights expect keras.applications 'caffe' inputs (BGR, 0..255
     minus the ImageNet mean): the conv weights are scaled so the logits spread over several units.
+    ``rescaling`` starts the graph with a ``Mul`` by 1/255, as a Keras ``Rescaling`` layer exports;
+    ``opaque_head`` passes the dense kernel through an ``Identity``, so its features cannot be found.
     """
     rng = np.random.default_rng(seed)
     w = (rng.normal(0, 0.5, (8, 3, 3, 3)) / 60).astype(np.float32)
     b = rng.normal(0, 0.1, (8,)).astype(np.float32)
     kernel = rng.normal(0, 1.5, (8, 2)).astype(np.float32)
     bias = np.array([0.3, -0.3], np.float32)
-    nodes = [
-        helper.make_node("Transpose", ["keras_tensor"], ["x_nchw"], perm=[0, 3, 1, 2]),
+    first = "keras_tensor"
+    nodes = []
+    if rescaling:
+        nodes.append(helper.make_node("Mul", ["keras_tensor", "rescale"], ["rescaled"]))
+        first = "rescaled"
+    nodes += [
+        helper.make_node("Transpose", [first], ["x_nchw"], perm=[0, 3, 1, 2]),
         helper.make_node("Conv", ["x_nchw", "conv_w", "conv_b"], ["conv"], pads=[1, 1, 1, 1], strides=[2, 2]),
         helper.make_node("Relu", ["conv"], ["relu"]),
         helper.make_node("GlobalAveragePool", ["relu"], ["pooled"]),
         helper.make_node("Flatten", ["pooled"], ["flat"], axis=1),
-        helper.make_node("MatMul", ["flat", "dense_kernel"], ["dense_mm"]),
+        *([helper.make_node("Identity", ["dense_kernel"], ["kernel_read"])] if opaque_head else []),
+        helper.make_node("MatMul", ["flat", "kernel_read" if opaque_head else "dense_kernel"], ["dense_mm"]),
         helper.make_node("Add", ["dense_mm", "dense_bias"], ["dense_logits"]),
         helper.make_node("Softmax", ["dense_logits"], ["dense"], axis=1),
     ]
@@ -163,7 +174,8 @@ def build_keras_like_onnx(path: Path, size: int = 64, seed: int = 3, producer: s
         [helper.make_tensor_value_info("keras_tensor", TensorProto.FLOAT, ["unk__0", size, size, 3])],
         [helper.make_tensor_value_info("dense", TensorProto.FLOAT, ["unk__1", 2])],
         [numpy_helper.from_array(a, n) for a, n in
-         ((w, "conv_w"), (b, "conv_b"), (kernel, "dense_kernel"), (bias, "dense_bias"))],
+         ((w, "conv_w"), (b, "conv_b"), (kernel, "dense_kernel"), (bias, "dense_bias"))]
+        + ([numpy_helper.from_array(np.array(1 / 255, np.float32), "rescale")] if rescaling else []),
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)],
                               producer_name=producer, producer_version="1.17.0")

@@ -94,8 +94,12 @@ def test_calibrate_writes_threshold_metrics_and_energy_limit(imported: Path, lab
     assert entry["method"] == "energy" and entry["val_pass_rate"] >= 0.96
     assert "val split of center" in entry["fitted_on"]
     assert any("fitted by DermAssist on the val split of 'center'" in x for x in card.limitations)
+    ood = card.extra["ood"]  # the exposed features get the feature check: half of val fits, half sets the limit
+    assert ood["method"] == "mahalanobis-ledoit-wolf" and "val split of center (15 images)" in ood["fitted_on"]
+    assert ood["threshold_from"] == "the other 15 val images" and ood["val_held_out_pass_rate"] >= 0.9
+    assert 0 <= ood["test_pass_rate"] <= 1 and (imported.parent / ood["file"]).is_file()
     listed = dermassist("models")
-    assert "NOT VALIDATED" not in listed.stdout and "output-only check (energy" in listed.stdout
+    assert "NOT VALIDATED" not in listed.stdout and "feature check (mahalanobis" in listed.stdout
 
 
 def test_calibrate_is_the_training_calibration(imported: Path, labelled: Path, tmp_path: Path) -> None:
@@ -116,14 +120,30 @@ def test_calibrate_is_the_training_calibration(imported: Path, labelled: Path, t
     assert ours.metrics["val"]["roc_auc"] == trained["metrics"]["val"]["roc_auc"]
 
 
-def test_energy_check_runs_at_inference_only_after_calibrate(imported: Path, labelled: Path) -> None:
+def test_feature_check_runs_at_inference_after_calibrate(imported: Path, labelled: Path) -> None:
     from dermassist.inference.trust import TrustedModel
 
     rgb = make_rgb(80, 60, seed=5)
     plain = TrustedModel(ModelSession(load_card(imported), providers="cpu")).analyse(rgb)
     assert plain.ood is None and plain.ood_note is not None and plain.ood_note.code == "ood_absent"
     assert dermassist("calibrate", str(imported), "--data", str(labelled)).returncode == 0
-    card = load_card(imported)
+    result = TrustedModel(ModelSession(load_card(imported), providers="cpu")).analyse(rgb)
+    assert result.ood is not None and result.ood.method == "mahalanobis-ledoit-wolf" and result.ood_note is None
+
+
+def test_energy_check_where_no_features_can_be_found(tmp_path: Path, labelled: Path) -> None:
+    """A graph whose dense layer cannot be traced gives logits only: calibrate fits the energy limit."""
+    from dermassist.inference.trust import TrustedModel
+
+    src = tmp_path / "opaque.onnx"
+    build_keras_like_onnx(src, size=SIZE, opaque_head=True)
+    assert dermassist("import-model", str(src), "--preset", "keras-caffe").returncode == 0
+    installed = _models_dir() / "opaque.onnx"
+    assert load_card(installed).output.features is None and load_card(installed).output.logits == "dense_logits"
+    rgb = make_rgb(80, 60, seed=5)
+    assert dermassist("calibrate", str(installed), "--data", str(labelled)).returncode == 0
+    card = load_card(installed)
+    assert "ood" not in card.extra and card.extra["ood_output"]["method"] == "energy"
     result = TrustedModel(ModelSession(card, providers="cpu")).analyse(rgb)
     assert result.ood is not None and result.ood.method == "energy" and result.ood_note is None
     assert result.ood.threshold == card.extra["ood_output"]["threshold"]
@@ -133,8 +153,9 @@ def test_energy_check_runs_at_inference_only_after_calibrate(imported: Path, lab
     data["ood_output"]["threshold"] = result.ood.distance - 1.0
     assert card.path is not None
     write_card(card_from_dict(data, card.path), card.path)
-    flagged = TrustedModel(ModelSession(load_card(imported), providers="cpu")).analyse(rgb)
+    flagged = TrustedModel(ModelSession(load_card(installed), providers="cpu")).analyse(rgb)
     assert flagged.ood is not None and flagged.ood.flagged and flagged.codes[0] == "ood"
+    assert "output-only check (energy" in dermassist("models").stdout
 
 
 def test_calibrate_refuses_bad_data(imported: Path, tmp_path: Path) -> None:

@@ -43,7 +43,10 @@ def test_overlay_colours_the_hot_area_red_and_keeps_the_rest() -> None:
     assert corner[2] > corner[0] + 40  # blue in the corner
     assert np.array_equal(heatmap.overlay(rgb, peaked(), opacity=0.0), rgb)
     layer = heatmap.heat_rgba(peaked(), 200, 140)
-    assert layer.shape == (140, 200, 4) and layer[70, 100, 3] > layer[0, 0, 3]
+    assert layer.shape == (140, 200, 4) and layer[70, 100, 3] > 200
+    assert layer[0, 0, 3] == 0  # by default the cold part of the picture is not tinted at all
+    whole = heatmap.heat_rgba(peaked(), 200, 140, floor=0.0)
+    assert whole[0, 0, 3] > 0 and whole[70, 100, 3] > whole[0, 0, 3]
 
 
 def test_save_overlay_writes_a_jpeg(tmp_path: Path) -> None:

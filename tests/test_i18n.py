@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import io
+import re
 import shutil
 import string
 from collections.abc import Iterator
@@ -205,3 +207,36 @@ def test_transfer_errors_speak_the_ui_language(ui_language: None) -> None:
     i18n.set_language("en")
     with pytest.raises(TransferError, match="the center's PACS is not configured: set its DICOMweb URL in Settings"):
         check_configured(unset)
+
+
+# Deliberately bilingual texts: DICOM notes a center reads in either language, the side words of
+# free-text sites written by older versions, and the self-test's window title.
+BILINGUAL_ON_PURPOSE = {"dermassist/transfer/dicom_build.py", "dermassist/selftest.py"}
+
+
+def test_core_texts_in_other_languages_live_only_in_catalogs() -> None:
+    """No hand-made (English, Russian) pairs come back: Russian words in core code are catalog entries."""
+    root = Path(i18n.__file__).resolve().parent.parent
+    cyrillic = re.compile("[А-Яа-яЁё]")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).as_posix()
+        if rel.startswith(("dermassist/ui/", "dermassist/training/")) or rel in BILINGUAL_ON_PURPOSE:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            f"{rel}:{node.lineno}: {node.value[:50]!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and cyrillic.search(node.value)
+        ]
+    assert not found, "translate through dermassist.i18n instead:\n" + "\n".join(found)

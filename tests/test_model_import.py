@@ -64,6 +64,13 @@ def test_keras_export_without_preset_is_refused_with_the_presets_listed(keras_mo
     assert not any(_models_dir().glob("*")) if _models_dir().exists() else True
 
 
+def test_in_graph_rescaling_is_named_as_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "rescaled.onnx"
+    build_keras_like_onnx(path, size=SIZE, rescaling=True)
+    out = dermassist("import-model", str(path))
+    assert out.returncode == 2 and "constant Mul on the input" in out.stderr and "raw-0-255 is right" in out.stderr
+
+
 def test_pytorch_export_gets_torch_imagenet_and_says_why(tmp_path: Path) -> None:
     import onnx
 
@@ -160,7 +167,7 @@ def test_classify_json_gives_full_precision_and_the_logit(keras_model: Path, tmp
     assert rec["malignant"] == pred.malignant and rec["logit"] == pred.logit  # exact: nothing rounded
 
 
-def test_softmax_logits_are_exposed_and_the_energy_check_is_stated(keras_model: Path) -> None:
+def test_softmax_logits_and_features_are_exposed_and_the_check_is_stated(keras_model: Path) -> None:
     from dermassist.inference.ood_output import ood_coverage
     from dermassist.inference.session import ModelSession
 
@@ -168,11 +175,12 @@ def test_softmax_logits_are_exposed_and_the_energy_check_is_stated(keras_model: 
     assert out.returncode == 0, out.stderr
     card = load_card(_models_dir() / keras_model.name)
     assert card.output.logits == "dense_logits" and card.extra["imported"]["source_sha256"] != card.sha256
+    assert card.output.features == "flat"
     raw = ModelSession(card, providers="cpu").run(np.zeros((2, SIZE, SIZE, 3), np.float32))
     z = raw.extras["dense_logits"]
     e = np.exp(z - z.max(axis=1, keepdims=True))
     np.testing.assert_allclose(raw.probabilities, e / e.sum(axis=1, keepdims=True), rtol=1e-5)
-    assert "none yet" in ood_coverage(card) and "calibrate" in ood_coverage(card)
+    assert "none yet" in ood_coverage(card) and "feature check" in ood_coverage(card)
     listed = dermassist("models")
     assert "NOT VALIDATED" in listed.stdout and "out-of-distribution check: none yet" in listed.stdout
     assert "Imported external model" in listed.stdout

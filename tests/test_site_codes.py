@@ -83,3 +83,21 @@ def test_migration_turns_body_map_labels_into_codes(tmp_path: Path) -> None:
     first = rows.exam_from_row(conn.execute("SELECT * FROM examinations WHERE id = 2").fetchone())
     assert first.site is not None and bm.describe_site(first.site, "en") == "left forearm"
     conn.close()
+
+
+def test_dicom_laterality_comes_from_the_code(store: RecordStore, tmp_path: Path) -> None:
+    from PIL import Image
+    from pydicom import dcmread
+
+    from dermassist.records.settings import Settings
+    from dermassist.transfer.package import build_package
+
+    picture = tmp_path / "lesion.jpg"
+    Image.new("RGB", (64, 48), (150, 110, 90)).save(picture, quality=90)
+    p = store.add_patient(Patient(None, "Test Patient"))
+    site = LesionSite("front", 0.82, 0.43, code="forearm.left")  # marked on the map: no words stored
+    e = store.add_examination(Examination(None, p.id or 0, "2024-06-01", site=site))
+    store.add_image(e.id or 0, picture)
+    package = build_package(store, e.id or 0, Settings(), tmp_path / "pkg")
+    first = dcmread(package.folder / "IMG001.dcm", stop_before_pixels=True)
+    assert first.Laterality == "L" and "left forearm" in first.SeriesDescription

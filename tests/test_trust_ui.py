@@ -83,6 +83,14 @@ def test_non_dermoscopy_picture_warns_before_any_probability(qtbot, monkeypatch,
     assert rec.warnings_overridden and rec.warnings and "ood" in rec.extras["trust"]["warning_codes"]
     assert "despite" in panel.warnings_label.text() and panel.warn_box.isHidden()
     assert view.exam.analyses[-1].warnings_overridden
+    # The warning is as prominent as the result: first in the headline, never a green box alone, and in the list.
+    from dermassist.ui.result_panel import BELOW_STYLE
+
+    headline = panel.decision.text()
+    assert headline.startswith("<b>⚠") and "despite warnings" in headline.split("<br>")[0]
+    assert panel.decision.styleSheet() != BELOW_STYLE
+    assert "⚠" in win.patient_view.exams.currentItem().text()
+    assert "picture warnings" in win.patient_view.exams.currentItem().text()
     audit = {a.action: a.details for a in win.store.list_audit()}
     assert "ood" in audit["analyse-despite-warnings"] and "analysis" in audit["analyse-despite-warnings"]
     # The heatmap lies over the picture and follows the opacity slider.

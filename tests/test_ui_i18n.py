@@ -17,7 +17,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%\d")
 # Names that stay in Latin letters in Russian text.
 ALLOWED_LATIN = re.compile(
     r"\{[a-z_]*\}|DermAssist|ONNX|onnx|CUDA|DirectML|NVIDIA|Windows|GPU|CPU|ROC AUC|sha256|PDF|USB|Ctrl|"
-    r"dermassist import-model MODEL|PACS|DICOMweb|DICOM|DIMSE|STORE|STOW|HTTPS|Photographic|bearer|\.[a-z]+"
+    r"dermassist import-model MODEL|PACS|DICOMweb|DICOM|DIMSE|STORE|STOW|QIDO|WADO|HTTPS|Photographic|bearer|"
+    r"Orthanc|DefaultEncoding|Utf8|Latin|\.[a-z]+"
 )
 
 
@@ -70,7 +71,7 @@ def test_window_in_russian(qtbot, qapp, russian, tmp_path: Path) -> None:
     from dermassist.records.models import Patient
     from dermassist.records.settings import Settings
     from dermassist.records.store import RecordStore
-    from dermassist.ui.i18n import fmt_date, fmt_percent
+    from dermassist.ui.i18n import fmt_date, fmt_duration, fmt_percent
     from dermassist.ui.main_window import MainWindow
 
     store = RecordStore.open(tmp_path / "data")
@@ -84,6 +85,7 @@ def test_window_in_russian(qtbot, qapp, russian, tmp_path: Path) -> None:
     assert "не диагноз" in win.patient_view.exam_view.result.intended_use.text()
     assert win.patient_view.exam_view.result.analyse_button.text() == "Анализ"
     assert fmt_percent(0.1234) == "12,3\u00a0%"
+    assert fmt_duration(0.37).replace("\u00a0", " ") == "0,37 с"
     assert fmt_date("1960-05-01") == "01.05.1960"
     assert "01.05.1960" in win.patients.list.item(0).text()
     win.close()
@@ -103,7 +105,7 @@ def test_english_plurals_and_dates(qtbot, qapp, tmp_path: Path) -> None:
     panel = PatientListPanel(store)
     qtbot.addWidget(panel)
     assert panel.count_label.text() == "1 patient"
-    assert fmt_percent(0.1234) == "12.3\u00a0%" and fmt_date("1960-05-01") == "01/05/1960"
+    assert fmt_percent(0.1234) == "12.3%" and fmt_date("1960-05-01") == "01/05/1960"  # CLDR's British English
     store.close()
 
 

@@ -50,7 +50,7 @@ def fill_patient_dialog(monkeypatch, qtbot, name: str, phone: str = "", birth=No
         dialog.full_name.setText(name)
         qtbot.keyClicks(dialog.phone, phone)
         if birth:
-            dialog.birth_date.setDate(birth)
+            qtbot.keyClicks(dialog.birth_date.edit, birth)
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         return dialog.result()
 
@@ -205,7 +205,9 @@ def test_paste_and_drop_add_pictures(qtbot, monkeypatch, tmp_path, image_file) -
     close_window(win)
 
 
-def test_search_follow_up_and_compare_over_time(qtbot, monkeypatch, tmp_path, installed_tiny_model, image_file) -> None:
+def test_search_follow_up_and_compare_over_time(
+    qtbot, monkeypatch, tmp_path, installed_tiny_cam_model, image_file
+) -> None:
     win = open_window(qtbot, tmp_path / "data")
     view = create_patient_with_exam(win, qtbot, monkeypatch, "Petrov Ivan")
     add_file(view, qtbot, monkeypatch, image_file)
@@ -225,6 +227,24 @@ def test_search_follow_up_and_compare_over_time(qtbot, monkeypatch, tmp_path, in
     assert [e.id for e in dialog.exams] == [first.id, second.id]
     assert "Change:" in dialog.columns[1]["change"].text()
     assert dialog.columns[0]["probability"].text().startswith("Malignant")
+    # The pictures grow with the window (no fixed thumbnail size), zoom, and show the heatmap on request.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first_view = dialog.columns[0]["picture"]
+    dialog.resize(700, 500)
+    qtbot.waitUntil(lambda: first_view.width() > 0)
+    small = first_view.size()
+    dialog.resize(1300, 900)
+    qtbot.waitUntil(lambda: first_view.width() > small.width() + 100)
+    assert first_view.height() > small.height() + 100
+    zoom = first_view.zoom()
+    first_view.zoom_by(2.0)
+    assert first_view.zoom() == pytest.approx(zoom * 2.0)
+    assert not first_view.has_overlay() and dialog.heat_check.isEnabled()
+    dialog.heat_check.setChecked(True)
+    assert all(v.has_overlay() for v in dialog.viewers) and dialog.legend.isVisible()
+    dialog.heat_check.setChecked(False)
+    assert not any(v.has_overlay() for v in dialog.viewers)
     # Search narrows the list (Cyrillic folding is covered in the store tests).
     fill_patient_dialog(monkeypatch, qtbot, "Сидорова Анна")
     click(qtbot, win.patients.new_button)
@@ -299,6 +319,17 @@ def test_referral_and_send_to_center_hooks(qtbot, monkeypatch, tmp_path, install
     click(qtbot, view.report_button)
     assert opened and opened[0][:2] == (view.exam.id, "en")
     assert win.store.get_examination(view.exam.id).notes == "edited before the letter"  # saved first
+    # No center is set up: the doctor is told at once and offered Settings; nothing is queued then.
+    from dermassist.ui import exam_actions
+
+    asked: list[str] = []
+    opened_settings: list[bool] = []
+    monkeypatch.setattr(exam_actions, "ask_without_center", lambda _parent: asked.append("settings") or "settings")
+    monkeypatch.setattr(win, "open_settings", lambda: opened_settings.append(True))
+    click(qtbot, view.send_button)
+    assert asked == ["settings"] and opened_settings == [True] and outbox.list_items(win.store) == []
+    # Putting it in the Outbox anyway (for export to a USB stick) queues it.
+    monkeypatch.setattr(exam_actions, "ask_without_center", lambda _parent: "queue")
     click(qtbot, view.send_button)
     items = outbox.list_items(win.store)
     assert [i.examination_id for i in items] == [view.exam.id]

@@ -139,19 +139,27 @@ def run(args: argparse.Namespace) -> int:
         sums_to_one = bool(np.all(raw >= 0) and np.allclose(raw.sum(axis=1), 1.0, atol=1e-3))
         data["output"]["kind"] = "probabilities" if sums_to_one else "logits"
     try:
-        probabilities = data["output"]["kind"] == "probabilities"
-        target, logits = install_files(model, stem, args.models_dir or install_dir(), args.force,
-                                       data["output"]["name"] if probabilities else None)
-        if logits is not None:
+        target, exposed = install_files(model, stem, args.models_dir or install_dir(), args.force,
+                                        data["output"]["name"])
+        if exposed:
             batch = np.stack([preprocess(rgb, card.input)])
+            added: list[str] = []
             if same_outputs(model, target, facts.input_name, batch, data["output"]["name"]):
-                data["output"]["logits"] = logits
+                if exposed.logits and data["output"]["kind"] == "probabilities":
+                    data["output"]["logits"] = exposed.logits
+                    added.append(f"logits '{exposed.logits}' (the Softmax's input)")
+                if exposed.features:
+                    data["output"]["features"] = exposed.features
+                    added.append(f"features '{exposed.features}' (the final dense layer's input)")
+            if added:
                 data["imported"]["graph_change"] = (
-                    f"output '{logits}' (the Softmax's input) added so the output-only OOD check can read "
-                    "logits; probabilities checked bit-identical to the source file")
-                print(f"exposed the logits '{logits}' for the output-only out-of-distribution check "
-                      "(probabilities unchanged, checked bit-identical)")
-            else:
+                    f"outputs for the out-of-distribution checks (added where the graph did not return them): "
+                    f"{', '.join(added)}; class output checked bit-identical to the source file")
+                print(f"using {' and '.join(added)} for the out-of-distribution checks "
+                      "(class output unchanged, checked bit-identical)")
+            else:  # a changed result or nothing useful: install the file exactly as given
+                data["output"].pop("logits", None)
+                data["output"].pop("features", None)
                 target, _ = install_files(model, stem, target.parent, True)
         data["file"] = target.name
         data["sha256"] = sha256_file(target)

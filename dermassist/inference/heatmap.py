@@ -78,15 +78,20 @@ def overlay(rgb: np.ndarray, cam: np.ndarray, opacity: float = DEFAULT_OPACITY) 
     return np.clip(rgb.astype(np.float32) * (1 - a) + colour * a, 0, 255).astype(np.uint8)
 
 
-def heat_rgba(cam: np.ndarray, width: int, height: int) -> np.ndarray:
-    """An HxWx4 uint8 RGBA layer for a viewer: colour with alpha growing with the heat.
+HOT_FLOOR = 0.5  # by default only the upper half of the heat is tinted: the region that drove the estimate
 
-    The viewer sets the layer's overall opacity with its slider, so the picture underneath stays
-    visible where the model found little evidence.
+
+def heat_rgba(cam: np.ndarray, width: int, height: int, floor: float = HOT_FLOOR) -> np.ndarray:
+    """An HxWx4 uint8 RGBA layer for a viewer: colour with alpha growing with the heat above ``floor``.
+
+    Below ``floor`` (0..1 of the normalised heat) the picture is left untinted, so the eye goes to
+    the hot region; ``floor=0`` tints the whole picture (a quarter-opaque where the heat is lowest).
+    The viewer sets the layer's overall opacity with its slider.
     """
     heat = upsample(cam, width, height)
-    alpha = np.round(np.clip(0.25 + 0.75 * heat, 0, 1) * 255).astype(np.uint8)
-    return np.ascontiguousarray(np.dstack([colourise(heat), alpha]))
+    hot = np.clip((heat - floor) / max(1e-6, 1.0 - floor), 0, 1)
+    alpha = hot if floor > 0 else np.clip(0.25 + 0.75 * heat, 0, 1)
+    return np.ascontiguousarray(np.dstack([colourise(heat), np.round(alpha * 255).astype(np.uint8)]))
 
 
 def save_overlay(rgb: np.ndarray, cam: np.ndarray, path: Path, opacity: float = DEFAULT_OPACITY) -> Path:

@@ -68,8 +68,9 @@ class ModelFacts:
     input_type: str  # e.g. 'tensor(float)'
     outputs: tuple[str, ...]
     producer: str
-    producer_version: str
+    producer_version: str  # onnxruntime does not expose it; kept for callers that read it with onnx
     layout: str | None  # None when the shape does not show where the 3 channels are
+    input_arithmetic: str | None = None  # e.g. 'Mul': the graph's first arithmetic on its input (value-range hint)
 
     @property
     def keras(self) -> bool:
@@ -84,8 +85,40 @@ class ModelFacts:
     def describe(self) -> str:
         """One line for the user."""
         prod = f"{self.producer} {self.producer_version}".strip() or "unknown exporter"
+        hint = f", first op on the input: constant {self.input_arithmetic}" if self.input_arithmetic else ""
         return (f"input '{self.input_name}' {list(self.input_shape)} {self.input_type}, "
-                f"layout {self.layout or 'unknown'}, producer {prod}")
+                f"layout {self.layout or 'unknown'}, producer {prod}{hint}")
+
+
+_PASS_THROUGH = ("Transpose", "Cast", "Reshape", "Identity")
+_ARITHMETIC = ("Mul", "Div", "Sub", "Add")
+
+
+def first_input_arithmetic(path: Path, input_name: str) -> str | None:
+    """The first Mul/Div/Sub/Add applied to the input with a constant (after layout changes), or None.
+
+    Such a node means the graph scales its input itself (a Keras ``Rescaling`` or ``Normalization``
+    layer); read with the ``onnx`` package when it is installed (None without it).
+    """
+    try:
+        import onnx
+
+        graph = onnx.load(str(path), load_external_data=False).graph
+    except Exception:  # no onnx package, or a file only onnxruntime reads: no hint
+        return None
+    constants = {i.name for i in graph.initializer}
+    constants |= {o for n in graph.node if n.op_type == "Constant" for o in n.output}
+    current = {input_name}
+    for node in graph.node:  # nodes are stored in topological order
+        if not current.intersection(node.input):
+            continue
+        if node.op_type in _PASS_THROUGH:
+            current.update(node.output)
+        elif node.op_type in _ARITHMETIC and any(i in constants for i in node.input):
+            return str(node.op_type)
+        else:
+            return None
+    return None
 
 
 def inspect_model(path: Path) -> ModelFacts:
@@ -106,7 +139,7 @@ def inspect_model(path: Path) -> ModelFacts:
         elif shape[1] == 3 and shape[3] != 3:
             layout = "NCHW"
     return ModelFacts(inp.name, shape, str(inp.type), tuple(o.name for o in sess.get_outputs()),
-                      str(meta.producer_name or ""), str(getattr(meta, "version", "") or ""), layout)
+                      str(meta.producer_name or ""), "", layout, first_input_arithmetic(path, inp.name))
 
 
 def preset_list() -> str:
@@ -131,6 +164,9 @@ def choose_preset(facts: ModelFacts, requested: str | None) -> tuple[str, str]:
                "input conventions and the file does not say which.")
     else:
         why = f"The file does not say how its input is normalised ({facts.describe()})."
+    if facts.input_arithmetic:
+        why += (f" Its graph starts with a constant {facts.input_arithmetic} on the input, so it may scale its input "
+                "itself (e.g. a Keras Rescaling layer): then raw-0-255 is right.")
     raise ImportRefused(f"{why} Pass --preset with the convention the model was trained with:\n{preset_list()}")
 
 
@@ -141,48 +177,81 @@ def install_dir() -> Path:
     return models_dirs()[0]
 
 
-def _with_logits_output(model: Path, output: str, target: Path) -> str | None:
-    """Write ``model`` to ``target`` with the input of the Softmax that makes ``output`` added as a graph
-    output, and return that tensor's name; None (nothing written) when ``output`` is not a Softmax or
-    the ``onnx`` package is absent. The computation is unchanged; only one more tensor is returned."""
+@dataclass(frozen=True)
+class Exposed:
+    """Tensors of the graph that the installed copy returns as extra outputs (None: not found)."""
+
+    logits: str | None = None  # the Softmax's input, when the class output is a Softmax
+    features: str | None = None  # the input of the final dense layer (pooled features)
+
+    def __bool__(self) -> bool:
+        return bool(self.logits or self.features)
+
+
+def find_head(graph: Any, output: str) -> Exposed:
+    """Walk back from the class output: Softmax <- [Add bias] <- MatMul/Gemm(weights) <- features."""
+    producers = {o: n for n in graph.node for o in n.output}
+    constants = {i.name for i in graph.initializer}
+    constants |= {o for n in graph.node if n.op_type == "Constant" for o in n.output}
+    logits = None
+    tensor = output
+    node = producers.get(tensor)
+    if node is not None and node.op_type == "Softmax" and node.input:
+        logits = tensor = str(node.input[0])
+        node = producers.get(tensor)
+    if node is not None and node.op_type == "Add" and any(i in constants for i in node.input):
+        tensor = next((str(i) for i in node.input if i not in constants), "")
+        node = producers.get(tensor)
+    features = None
+    if (node is not None and node.op_type in ("MatMul", "Gemm") and len(node.input) >= 2
+            and node.input[1] in constants and node.input[0] not in constants):
+        features = str(node.input[0])
+    return Exposed(logits, features)
+
+
+def _with_head_outputs(model: Path, output: str, target: Path) -> Exposed:
+    """Write ``model`` to ``target`` with the class output's logits (the Softmax input) and the final dense
+    layer's input (pooled features) added as graph outputs; nothing is written and ``Exposed()`` returned
+    when neither is found or the ``onnx`` package is absent. The computation is unchanged."""
     try:
         import onnx
-    except ImportError:
-        return None
-    try:
+
         graph_model = onnx.load(str(model))
-    except Exception:  # protobuf errors: the plain copy is installed instead
-        return None
-    producer = next((n for n in graph_model.graph.node if output in n.output), None)
-    if producer is None or producer.op_type != "Softmax" or not producer.input:
-        return None
-    name = str(producer.input[0])
-    if all(o.name != name for o in graph_model.graph.output):
+    except Exception:  # no onnx package, or protobuf errors: the plain copy is installed instead
+        return Exposed()
+    found = find_head(graph_model.graph, output)
+    if not found:
+        return found
+    present = {o.name for o in graph_model.graph.output}
+    missing = [name for name in (found.logits, found.features) if name and name not in present]
+    for name in missing:
         graph_model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
-    onnx.save(graph_model, str(target))
-    return name
+    if missing:  # else the file is copied unchanged
+        onnx.save(graph_model, str(target))
+    return found
 
 
 def install_files(
     model: Path, stem: str, folder: Path, force: bool, output: str | None = None
-) -> tuple[Path, str | None]:
+) -> tuple[Path, Exposed]:
     """Copy ``model`` to ``folder/<stem>.onnx``; refuses to replace a model unless ``force``.
 
-    With ``output`` (the class-probability output), a Softmax's logits are exposed as an extra output
-    where possible (see :func:`_with_logits_output`); returns the installed file and that output's name.
+    With ``output`` (the class output), the logits of a final Softmax and the pooled features feeding
+    the final dense layer are exposed as extra outputs where found (see :func:`find_head`).
     """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{stem}.onnx"
     if target.resolve() == model.resolve():
-        return target, None
+        return target, Exposed()
     if (target.exists() or card_path_for(target).exists()) and not force:
         raise ImportRefused(f"{target} is already installed (use --force to replace it, or --name)")
     tmp = target.with_name(target.name + ".tmp")
-    logits = _with_logits_output(model, output, tmp) if output else None
-    if logits is None:
+    tmp.unlink(missing_ok=True)
+    exposed = _with_head_outputs(model, output, tmp) if output else Exposed()
+    if not tmp.exists():
         shutil.copyfile(model, tmp)
     tmp.replace(target)
-    return target, logits
+    return target, exposed
 
 
 def same_outputs(a: Path, b: Path, input_name: str, batch: Any, output: str) -> bool:

@@ -71,6 +71,9 @@ def ood_coverage(card: ModelCard) -> str:
         return (f"output-only check (energy of the logits), limit fitted on {out.get('fitted_on', 'labelled images')}; "
                 "it catches some unlike pictures (e.g. non-skin photographs) but not all, and nothing about "
                 "the picture's content beyond what the two output scores show")
+    if card.output.features:
+        return ("none yet: the model exports its pooled features; run 'dermassist calibrate' (or 'fit-ood') to fit "
+                "the feature check")
     if has_logits(card):
         return ("none yet: the graph exposes no features; run 'dermassist calibrate' to fit an output-only "
                 "(energy) check")

@@ -69,6 +69,18 @@ def parse_malignancy(description: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
+_THRESHOLD = re.compile(r"threshold\s+(\d{1,3}(?:\.\d+)?)\s*%")
+
+
+def parse_threshold(text: str) -> float | None:
+    """The referral threshold (0..1) written by :func:`describe_analysis`, or None."""
+    match = _THRESHOLD.search(text or "")
+    if not match:
+        return None
+    value = float(match.group(1)) / 100.0
+    return value if 0.0 <= value <= 1.0 else None
+
+
 def parse_model(description: str) -> str:
     """The model name and version after the probability, or ''."""
     _, sep, rest = (description or "").partition("%,")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -151,6 +152,12 @@ def fetch_study(settings: Settings, study_uid: str) -> StudyContent:
     datasets = [
         dcmread(io.BytesIO(part)) for part in multipart_parts(resp.headers.get("Content-Type", ""), resp.content)
     ]
+    return content_of(datasets)
+
+
+def content_of(datasets: list[Any]) -> StudyContent:
+    """The pictures, the PDF and the SR text of a study's instances (in series and instance order)."""
+    datasets = list(datasets)
     datasets.sort(key=lambda d: (int(getattr(d, "SeriesNumber", 0) or 0), int(getattr(d, "InstanceNumber", 0) or 0)))
     images: list[tuple[str, bytes]] = []
     pdf: bytes | None = None
@@ -167,3 +174,48 @@ def fetch_study(settings: Settings, study_uid: str) -> StudyContent:
             caption = str(getattr(ds, "ImageComments", "") or "").splitlines()[0:1]
             images.append((caption[0] if caption else "", _picture(ds)))
     return StudyContent(tuple(images), pdf, "\n".join(t for t in texts if t))
+
+
+def _text(ds: Any, keyword: str) -> str:
+    return str(getattr(ds, keyword, "") or "").replace("^", " ").strip()
+
+
+def open_package(folder: Path) -> tuple[CenterStudy, StudyContent]:
+    """A referral package brought on a USB stick or a shared folder, as the worklist row and its content.
+
+    The manifest's checksums are verified first: a damaged copy is refused with a PackageError.
+    """
+    from dermassist.transfer.package import read_package
+
+    package = read_package(folder, verify=True)
+    datasets = [dcmread(str(folder / f.name)) for f in package.dicom_files()]
+    if not datasets:
+        raise TransferError(_("{folder}: the package holds no DICOM files").format(folder=folder), retry=False)
+    ds = datasets[0]
+    desc = _text(ds, "StudyDescription")
+    study = CenterStudy(
+        study_uid=package.study_uid,
+        patient_name=_text(ds, "PatientName"),
+        patient_id=_text(ds, "PatientID"),
+        birth_date=_text(ds, "PatientBirthDate"),
+        sex=_text(ds, "PatientSex"),
+        phone=_text(ds, "PatientTelephoneNumbers"),
+        institution=_text(ds, "InstitutionName"),
+        referring_physician=_text(ds, "ReferringPhysicianName"),
+        accession=_text(ds, "AccessionNumber") or package.referral_number,
+        study_date=_text(ds, "StudyDate"),
+        description=desc,
+        malignant=parse_malignancy(desc) if parse_malignancy(desc) is not None else package.malignant,
+        model=parse_model(desc),
+        instances=len(datasets),
+    )
+    return study, content_of(datasets)
+
+
+def names_unreadable(studies: list[CenterStudy]) -> bool:
+    """True when the PACS sends referrals without the patient's name.
+
+    DermAssist always writes the name (in UTF-8, ISO_IR 192); Orthanc on its default Latin-1
+    encoding answers such names as empty text, so the worklist would silently lose them.
+    """
+    return any(not s.patient_name for s in studies)

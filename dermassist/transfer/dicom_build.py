@@ -19,6 +19,7 @@ from pydicom.filewriter import dcmwrite
 from pydicom.uid import UID, generate_uid
 
 from dermassist import __version__
+from dermassist.imaging.bodymap import describe_site
 from dermassist.records.models import Examination, Patient
 from dermassist.transfer.pixels import JPEG_BASELINE, PixelData
 from dermassist.transfer.vr_fit import Overflow, check_lengths, normalise_phone, size
@@ -160,7 +161,8 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     if sop_class == DERMOSCOPIC:
         _add_dermoscopic(ds)
     site = ctx.exam.site
-    ds.Laterality = laterality(site.label if site is not None else "")  # General Series, images only
+    # General Series, images only. The site in English words: the body map's code ("forearm.left") or the doctor's text.
+    ds.Laterality = laterality(describe_site(site, "en") if site is not None else "")
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.PatientOrientation = ""
     ds.AcquisitionContextSequence = []

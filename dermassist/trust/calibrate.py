@@ -3,7 +3,8 @@
 Temperature scaling and the sensitivity >= 0.90 threshold are fitted on one split of a folder with
 a ``labels.csv`` (columns ``image``, ``malignant``, ``split``), by the same functions training uses
 (:mod:`dermassist.evaluation.calibration`); every split named is measured with 95% CIs; where the
-model gives logits, the output-only out-of-distribution limit (energy) is fitted on the same split.
+model exports pooled features (``import-model`` exposes them where it finds the final dense layer) the
+feature check is fitted on the same split, and where it gives logits the output-only limit (energy).
 Everything is written into the model's card; the ONNX file is not touched.
 """
 
@@ -23,10 +24,12 @@ from dermassist.evaluation.dataset import Sample, read_labels
 from dermassist.evaluation.evaluate import SplitResult
 from dermassist.imaging.loading import ImageLoadError, load_image
 from dermassist.inference.card import card_from_dict, load_card, write_card
+from dermassist.inference.ood import card_entry, sidecar_path
 from dermassist.inference.ood_output import METHOD as ENERGY
 from dermassist.inference.ood_output import energy, has_logits, logits_of
 from dermassist.inference.preprocess import preprocess
 from dermassist.inference.session import ModelSession
+from dermassist.trust.ood_fit import fit, write_sidecar
 
 Log = Callable[[str], None]
 IMPORTED_PREFIX = "Imported external model"
@@ -39,13 +42,23 @@ class Calibrated:
     card: Path
     calibration: Calibration
     ood_output: dict[str, Any] | None
+    ood: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class SplitOutputs:
+    """One split's labelled probabilities, plus energies and pooled features where the model gives them."""
+
+    result: SplitResult
+    energy: np.ndarray | None
+    features: np.ndarray | None
 
 
 def run_samples(
     session: ModelSession, samples: list[Sample], split: str, batch_size: int = 16, log: Log | None = None
-) -> tuple[SplitResult, np.ndarray | None]:
+) -> SplitOutputs:
     """Probabilities (as :func:`~dermassist.evaluation.evaluate.run_split` keeps them) and, where the model
-    gives logits, each picture's energy. Files that cannot be decoded are counted and left out."""
+    gives them, each picture's energy and features. Files that cannot be decoded are counted and left out."""
     card = session.card
     spec = card.input
 
@@ -60,6 +73,7 @@ def run_samples(
     ys: list[int] = []
     ps: list[np.ndarray] = []
     energies: list[np.ndarray] = []
+    feats: list[np.ndarray] = []
     failures = 0
     with ThreadPoolExecutor(max_workers=2) as pool:
         for start in range(0, len(samples), batch_size):
@@ -75,12 +89,15 @@ def run_samples(
             logits = logits_of(card, raw.scores, raw.extras)
             if logits is not None:
                 energies.append(energy(logits))
+            if card.output.features and card.output.features in raw.extras:
+                feats.append(np.asarray(raw.extras[card.output.features], dtype=np.float64))
             if log and (start // batch_size + 1) % 10 == 0:
                 log(f"  {split}: {start + len(chunk)}/{len(samples)} pictures")
     p = np.clip(np.concatenate(ps) if ps else np.zeros(0), 1e-12, 1 - 1e-12)
     logp = np.stack([np.log1p(-p), np.log(p)], axis=1) * card.output.temperature
     e = np.concatenate(energies) if energies and has_logits(card) else None
-    return SplitResult(split, np.array(ys, dtype=int), p, logp, failures), e
+    f = np.concatenate(feats) if feats else None
+    return SplitOutputs(SplitResult(split, np.array(ys, dtype=int), p, logp, failures), e, f)
 
 
 def energy_entry(
@@ -125,11 +142,15 @@ def calibrate_model(
             splits[test_split] = other
     results: dict[str, SplitResult] = {}
     energies: dict[str, np.ndarray] = {}
+    features: dict[str, np.ndarray] = {}
     for name, samples in splits.items():
         log(f"{name}: {len(samples)} pictures")
-        results[name], e = run_samples(session, samples, name, log=log)
-        if e is not None:
-            energies[name] = e
+        out = run_samples(session, samples, name, log=log)
+        results[name] = out.result
+        if out.energy is not None:
+            energies[name] = out.energy
+        if out.features is not None:
+            features[name] = out.features
     cal = fit_calibration(split, results, log=log)
     data_dict = card_with_calibration(card.to_json_dict(), cal)
     data_dict["metrics"]["calibrated_on"] = {
@@ -142,8 +163,34 @@ def calibrate_model(
     entry = energy_entry(energies, split, data, percentile) if split in energies else None
     if entry is not None:
         data_dict["ood_output"] = entry
+    feature_entry = None
+    old = card.extra.get("ood")
+    # A feature check fitted by fit-ood on training data is kept; one fitted here before is refitted.
+    if split in features and (not isinstance(old, dict) or str(old.get("threshold_from", "")).startswith("the other")):
+        feature_entry = feature_check(card.model_path, features, split, data, percentile)
+        data_dict["ood"] = feature_entry
     write_card(card_from_dict(data_dict, card.path), card.path)
     log(f"temperature {cal.temperature:.4f}, threshold {cal.threshold:.6f} (sensitivity >= 0.90 on {split})"
-        + (f"; output-only OOD limit {entry['threshold']} (energy)" if entry else
-           "; no output-only OOD check: the model gives probabilities only") + f"; wrote {card.path}")
-    return Calibrated(card.path, cal, entry)
+        + (f"; feature OOD check fitted (passes {feature_entry[f'{split}_held_out_pass_rate']:.1%} of held-out {split})"
+           if feature_entry else "")
+        + (f"; output-only OOD limit {entry['threshold']} (energy)" if entry else "") + f"; wrote {card.path}")
+    return Calibrated(card.path, cal, entry, feature_entry)
+
+
+def feature_check(
+    model_path: Path, features: dict[str, np.ndarray], split: str, data: Path, percentile: float = 99.0
+) -> dict[str, Any]:
+    """Fit the feature (Mahalanobis) check on ``split``'s features: mean and shrunk covariance on every
+    other image, the threshold on the distances of the remaining half (held out: in-sample distances of
+    a thousand images in a thousand dimensions are far too small); write the sidecar and return the card's
+    ``ood`` entry with the held-out half's and the other splits' pass rates."""
+    own = features[split]
+    model = fit(own[0::2], own[1::2], percentile)
+    sidecar = sidecar_path(model_path)
+    write_sidecar(model, sidecar)
+    held_out = {f"{split}_held_out": own[1::2]} | {k: v for k, v in features.items() if k != split}
+    rates = {f"{name}_pass_rate": round(float((model.distances(f) <= model.threshold).mean()), 4)
+             for name, f in held_out.items()}
+    return card_entry(model, sidecar, fitted_on=f"every other image of the {split} split of {data.name} "
+                      f"({len(own[0::2])} images)", threshold_from=f"the other {len(own[1::2])} {split} images",
+                      **rates)

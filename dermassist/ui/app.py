@@ -56,7 +56,7 @@ def run_gui(lang: str | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from dermassist.ui.i18n import fmt_number
+    from dermassist.ui.i18n import fmt_duration
 
     try:
         app, window = start_application(lang)
@@ -66,7 +66,9 @@ def run_gui(lang: str | None = None) -> int:
         QMessageBox.critical(None, "DermAssist", f"{text}\n{exc}")
         return 1
     window.statusBar().showMessage(
-        QCoreApplication.translate("MainWindow", "Ready in {s} s").format(s=fmt_number(time.perf_counter() - started)),
+        QCoreApplication.translate("MainWindow", "Ready in {duration}").format(
+            duration=fmt_duration(time.perf_counter() - started)
+        ),
         5000,
     )
     try:

@@ -24,7 +24,7 @@ class BodyMapWidget(QWidget):
         self._others: list[LesionSite] = []
         self._editable = True
         self.setMouseTracking(True)
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(160, 110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(self.tr("Click on the body to mark where the lesion is."))
 

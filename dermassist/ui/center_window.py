@@ -8,32 +8,32 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
+    QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from dermassist import INTENDED_USE, __version__
+from dermassist import __version__, intended_use
 from dermassist.records.settings import Settings
 from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
+from dermassist.ui.center_content import ReferralContent
+from dermassist.ui.i18n import fmt_date, fmt_percent
 
 
 def _iso(dicom_date: str) -> str:
@@ -85,9 +85,24 @@ class CenterWindow(QMainWindow):
         row = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.open_button = QPushButton(self.tr("Open package…"))
+        self.open_button.setObjectName("openPackageButton")
+        self.open_button.setToolTip(self.tr("Open a referral package from a folder or USB stick"))
+        self.open_button.clicked.connect(lambda: self.open_package())
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setObjectName("centerSettingsButton")
+        self.settings_button.clicked.connect(lambda: self.open_settings())
         row.addWidget(self.refresh_button)
+        row.addWidget(self.open_button)
         row.addStretch(1)
+        row.addWidget(self.settings_button)
         left_lay.addLayout(row)
+        self.names_notice = QLabel()
+        self.names_notice.setObjectName("namesNotice")
+        self.names_notice.setWordWrap(True)
+        self.names_notice.setStyleSheet("background:#fff6dc; color:#5c4400; border:1px solid #e6cf86; padding:6px;")
+        self.names_notice.setVisible(False)
+        left_lay.addWidget(self.names_notice)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
@@ -130,20 +145,10 @@ class CenterWindow(QMainWindow):
         self.note.setPlaceholderText(self.tr("Note (kept at the center only)"))
         self.note.editingFinished.connect(self._note_edited)
         right_lay.addWidget(self.note)
-        self.tabs = QTabWidget()
-        self.images_area = QScrollArea()
-        self.images_area.setWidgetResizable(True)
-        self.images_box = QWidget()
-        self.images_lay = QVBoxLayout(self.images_box)
-        self.images_area.setWidget(self.images_box)
-        self.tabs.addTab(self.images_area, self.tr("Images"))
-        self.pdf_view, self.pdf_doc, self._pdf_buffer = self._make_pdf_view()
-        self.tabs.addTab(self.pdf_view, self.tr("Referral PDF"))
-        self.ai_text = QPlainTextEdit()
-        self.ai_text.setReadOnly(True)
-        self.tabs.addTab(self.ai_text, self.tr("AI result"))
+        self.tabs = ReferralContent()
+        self.images_lay, self.pdf_doc, self.ai_text = self.tabs.images_lay, self.tabs.pdf_doc, self.tabs.ai_text
         right_lay.addWidget(self.tabs, 1)
-        notice = QLabel(INTENDED_USE)
+        notice = QLabel(intended_use())
         notice.setWordWrap(True)
         right_lay.addWidget(notice)
         split.addWidget(right)
@@ -152,33 +157,37 @@ class CenterWindow(QMainWindow):
         self._enable_marks(False)
         self.resize(1360, 860)
 
-    def _make_pdf_view(self):
-        try:
-            from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
-        except ImportError:  # QtPdf is in PySide6-Addons; without it the PDF is still in the PACS
-            label = QLabel(self.tr("PDF viewing is not available in this installation."))
-            return label, None, None
-        doc = QPdfDocument(self)
-        view = QPdfView()
-        view.setDocument(doc)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        return view, doc, None
-
     # -- loading -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Query the PACS for referrals (off the GUI thread)."""
         from dermassist.transfer.center import query_worklist
 
+        if not self.settings.dicomweb_url.strip():
+            self.statusBar().showMessage(
+                self.tr("No PACS is set up: press Settings… to enter its address, or open a package from a folder.")
+            )
+            return
         self.refresh_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Querying the PACS…"))
         settings, signals = self.settings, self.signals
         self.pool.start(_Job(lambda: signals.listed.emit(query_worklist(settings)), signals))
 
     def _listed(self, studies: list[CenterStudy]) -> None:
+        from dermassist.transfer.center import names_unreadable
+
         self.refresh_button.setEnabled(True)
+        unreadable = names_unreadable(studies)
+        self.names_notice.setText(
+            self.tr(
+                "Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 "
+                "(Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding "
+                "to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete."
+            )
+            if unreadable
+            else ""
+        )
+        self.names_notice.setVisible(unreadable)
         keep = self.current.study_uid if self.current else None
         self.studies = studies
         self.table.setRowCount(len(studies))
@@ -192,9 +201,10 @@ class CenterWindow(QMainWindow):
                 if f and f.called
                 else self.tr("to call")
             )
-            prob = "—" if s.malignant is None else f"{s.malignant * 100:.1f}%"
-            date = _iso(s.study_date)
-            for col, text in enumerate((prob, s.patient_name, s.phone, s.institution, date, s.accession, state)):
+            prob = "—" if s.malignant is None else fmt_percent(s.malignant)
+            date = fmt_date(_iso(s.study_date))
+            name = s.patient_name or self.tr("(name not readable)")
+            for col, text in enumerate((prob, name, s.phone, s.institution, date, s.accession, state)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, s.study_uid)
                 self.table.setItem(row, col, cell)
@@ -225,14 +235,14 @@ class CenterWindow(QMainWindow):
         self.pool.start(_Job(lambda: signals.fetched.emit(uid, fetch_study(settings, uid)), signals))
 
     def _show_header(self, s: CenterStudy) -> None:
-        prob = self.tr("not analysed") if s.malignant is None else f"{s.malignant * 100:.1f}%"
+        prob = self.tr("not analysed") if s.malignant is None else fmt_percent(s.malignant)
         self.header.setText(
             self.tr(
                 "{name} (born {birth}, {sex}), phone {phone}\n"
                 "Referred by {doctor}, {clinic}; referral {number}\nAI malignancy: {prob} ({model})"
             ).format(
                 name=s.patient_name,
-                birth=_iso(s.birth_date) or "?",
+                birth=fmt_date(_iso(s.birth_date)) or "?",
                 sex=s.sex or "?",
                 phone=s.phone or "—",
                 doctor=s.referring_physician or "—",
@@ -244,36 +254,56 @@ class CenterWindow(QMainWindow):
         )
 
     def _clear_content(self) -> None:
-        while self.images_lay.count():
-            w = self.images_lay.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
-        self.ai_text.setPlainText("")
-        if self.pdf_doc is not None:
-            self.pdf_doc.close()
+        self.tabs.clear_content()
 
     def _fetched(self, uid: str, content: StudyContent) -> None:
         if not self.current or self.current.study_uid != uid:
             return
-        self._clear_content()
-        for caption, data in content.images:
-            pic = QPixmap()
-            pic.loadFromData(data)
-            label = QLabel()
-            label.setObjectName("centerImage")
-            label.setPixmap(pic.scaledToWidth(min(pic.width(), 900), Qt.TransformationMode.SmoothTransformation))
-            self.images_lay.addWidget(label)
-            text = QLabel(caption)
-            text.setWordWrap(True)
-            self.images_lay.addWidget(text)
-        self.images_lay.addStretch(1)
-        self.ai_text.setPlainText(content.report_text)
-        if self.pdf_doc is not None and content.pdf:
-            self._pdf_buffer = QBuffer(self)
-            self._pdf_buffer.setData(QByteArray(content.pdf))
-            self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.pdf_doc.load(self._pdf_buffer)
+        self.tabs.show_content(content, self.current.model)
         self.content = content
+
+    def open_package(self, folder: str | None = None) -> None:
+        """Show a referral package from a folder (a USB stick, a shared folder) without any PACS."""
+        from pathlib import Path
+
+        from dermassist.transfer.center import open_package
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Open a referral package"))
+        if not folder:
+            return
+        try:
+            study, content = open_package(Path(folder))
+        except Exception as exc:  # damaged or foreign folder: say so, keep the worklist
+            QMessageBox.warning(
+                self,
+                self.tr("Open package"),
+                self.tr("This folder is not a readable referral package: {error}").format(error=exc),
+            )
+            return
+        self.studies = [s for s in self.studies if s.study_uid != study.study_uid] + [study]
+        self.current = None
+        self._listed(self.studies)
+        row = self.studies.index(study)
+        self.current = study
+        self.table.blockSignals(True)
+        self.table.selectRow(row)
+        self.table.blockSignals(False)
+        self._show_header(study)
+        self._show_marks()
+        self._fetched(study.study_uid, content)
+        self.statusBar().showMessage(self.tr("Opened the package in {folder}").format(folder=folder), 8000)
+
+    def open_settings(self) -> bool:
+        """Edit the PACS address and login; a changed setup is queried at once. True when saved."""
+        from dermassist.ui.center_settings import CenterSettingsDialog
+
+        dialog = CenterSettingsDialog(self.settings, self)
+        if not dialog.exec() or dialog.result_settings is None:
+            return False
+        self.settings = dialog.result_settings
+        self.refresh()
+        return True
 
     # -- follow-up marks -------------------------------------------------------------------------
 

@@ -4,44 +4,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dermassist.imaging.bodymap import describe_site
-from dermassist.records.models import URGENCIES, Examination
+from dermassist.records.models import Examination
 from dermassist.records.store import RecordConflict, RecordError, RecordNotFound, RecordStore
-from dermassist.ui.bodymap_widget import BodyMapWidget
-from dermassist.ui.checklist_widget import ChecklistWidget
-from dermassist.ui.i18n import fmt_date, fmt_number, iso, qdate
+from dermassist.ui import exam_actions
+from dermassist.ui.exam_tabs import ExamTabs
+from dermassist.ui.i18n import fmt_date, fmt_duration, iso, qdate
 from dermassist.ui.images_pane import ImagesPane
-from dermassist.ui.plugins import available, optional
+from dermassist.ui.plugins import available
 from dermassist.ui.result_panel import ResultPanel
 from dermassist.ui.trust_gate import WarningGate, heatmap_grid
-
-
-def urgency_label(value: str) -> str:
-    """Translated urgency."""
-    return {
-        "routine": QCoreApplication.translate("Urgency", "routine"),
-        "soon": QCoreApplication.translate("Urgency", "soon (within 2 weeks)"),
-        "urgent": QCoreApplication.translate("Urgency", "urgent"),
-    }.get(value, value)
 
 
 class ExaminationView(QWidget):
@@ -52,6 +35,7 @@ class ExaminationView(QWidget):
     compareRequested = Signal(str)  # lesion id
     statusMessage = Signal(str)
     queuedForSending = Signal(int)
+    settingsRequested = Signal()
 
     def __init__(self, store: RecordStore, models, settings_fn, lang: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -75,22 +59,27 @@ class ExaminationView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        # The result can be longer than a laptop screen is tall (Russian, warnings): it scrolls, and
+        # the splitter lets the doctor trade its room against the tabs'. The actions stay below both.
         self.result = ResultPanel(lang)
-        rl.addWidget(self.result)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(), self.tr("Details"))
-        self.tabs.addTab(self._site_tab(), self.tr("Lesion site"))
-        self.checklist = ChecklistWidget(lang)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.checklist)
-        self.tabs.addTab(scroll, self.tr("Dermoscopy checklist"))
-        rl.addWidget(self.tabs, 1)
-        rl.addLayout(self._actions_row())
+        self.tabs = ExamTabs(lang)
+        t = self.tabs
+        self.date, self.doctor, self.urgency, self.notes = t.date, t.doctor, t.urgency, t.notes
+        self.bodymap, self.site_label, self.checklist = t.bodymap, t.site_label, t.checklist
+        self.follow_up_button, self.compare_button = t.follow_up_button, t.compare_button
+        vsplit = QSplitter(Qt.Orientation.Vertical)
+        vsplit.setChildrenCollapsible(False)
+        vsplit.addWidget(self.result)
+        vsplit.addWidget(self.tabs)
+        vsplit.setStretchFactor(0, 3)
+        vsplit.setStretchFactor(1, 2)
+        rl.addWidget(vsplit, 1)
         split.addWidget(right)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         outer.addWidget(split, 1)
+        outer.addLayout(self._actions_row())  # under both columns: never squeezed, never scrolled away
 
         self.images.imageSelected.connect(lambda _sha: self.show_result())
         self.images.imagesAdded.connect(self._images_added)
@@ -99,60 +88,18 @@ class ExaminationView(QWidget):
         self.result.declineRequested.connect(self._decline)
         self.checklist.changed.connect(self._mark_dirty)
         self.bodymap.siteChanged.connect(self._site_changed)
+        self.date.dateChanged.connect(self._mark_dirty)
+        self.doctor.textEdited.connect(self._mark_dirty)
+        self.urgency.currentIndexChanged.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+        self.follow_up_button.clicked.connect(self._follow_up)
+        self.compare_button.clicked.connect(self._compare)
         models.loaded.connect(lambda _card: self.show_result())
         models.loadFailed.connect(lambda _msg: self.show_result())
         models.analysisStage.connect(self._stage)
         models.analysisFinished.connect(self._finished)
         models.analysisFailed.connect(self._failed)
         self.load(None)
-
-    # -- construction --------------------------------------------------------------------------
-
-    def _details_tab(self) -> QWidget:
-        w = QWidget()
-        form = QFormLayout(w)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
-        self.doctor = QLineEdit()
-        self.doctor.setObjectName("referringDoctor")
-        self.urgency = QComboBox()
-        for u in URGENCIES:
-            self.urgency.addItem(urgency_label(u), u)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("notes")
-        self.notes.setPlaceholderText(self.tr("History, size, change noticed by the patient, your impression…"))
-        form.addRow(self.tr("Date"), self.date)
-        form.addRow(self.tr("Referring doctor"), self.doctor)
-        form.addRow(self.tr("Urgency"), self.urgency)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.date.dateChanged.connect(self._mark_dirty)
-        self.doctor.textEdited.connect(self._mark_dirty)
-        self.urgency.currentIndexChanged.connect(self._mark_dirty)
-        self.notes.textChanged.connect(self._mark_dirty)
-        return w
-
-    def _site_tab(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        self.bodymap = BodyMapWidget(self.lang)
-        self.bodymap.setObjectName("bodyMap")
-        lay.addWidget(self.bodymap, 1)
-        self.site_label = QLabel()
-        self.site_label.setObjectName("siteLabel")
-        lay.addWidget(self.site_label)
-        row = QHBoxLayout()
-        self.follow_up_button = QPushButton(self.tr("Follow-up of this lesion"))
-        self.follow_up_button.setToolTip(self.tr("Start a new examination of the same lesion today"))
-        self.compare_button = QPushButton(self.tr("Compare over time…"))
-        self.compare_button.setObjectName("compareButton")
-        row.addWidget(self.follow_up_button)
-        row.addWidget(self.compare_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        self.follow_up_button.clicked.connect(self._follow_up)
-        self.compare_button.clicked.connect(self._compare)
-        return w
 
     def _actions_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -381,7 +328,9 @@ class ExaminationView(QWidget):
         except (RecordError, RecordNotFound) as exc:
             self.result.show_message(self.tr("The result could not be stored: {error}").format(error=exc))
             return
-        self.statusMessage.emit(self.tr("Analysis finished in {s} s.").format(s=fmt_number(outcome.seconds)))
+        self.statusMessage.emit(
+            self.tr("Analysis finished in {duration}.").format(duration=fmt_duration(outcome.seconds))
+        )
         if self.exam is not None and self.exam.id == exam_id:
             self.load(exam_id, select_image=saved.image_sha256)
         self.examinationSaved.emit(exam_id)
@@ -404,31 +353,19 @@ class ExaminationView(QWidget):
             self.compareRequested.emit(self.exam.lesion_id)
 
     def _report(self) -> None:
-        if self.exam is None or not self.save_if_dirty():
-            return
-        dialog_cls, why = optional("dermassist.ui.report_dialog", "ReportDialog")
-        if dialog_cls is None:
-            QMessageBox.warning(self, self.tr("Referral PDF"), why)
-            return
-        try:
-            dialog = dialog_cls(self, self.store, self.exam.id, self.settings_fn(), self.lang)
-            dialog.exec()
-        except Exception as exc:  # another package's dialog must not take the workstation down
-            QMessageBox.warning(self, self.tr("Referral PDF"), f"{type(exc).__name__}: {exc}")
+        if self.exam is not None and self.save_if_dirty():
+            exam_actions.open_report(self, self.store, self.exam.id, self.settings_fn(), self.lang)
 
     def _send(self) -> None:
         if self.exam is None or not self.save_if_dirty():
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            enqueue, why = optional("dermassist.transfer.outbox", "enqueue")
-            if enqueue is None:
-                raise RuntimeError(why)
-            enqueue(self.store, self.exam.id, self.settings_fn(), lang=self.lang)
-        except Exception as exc:  # shown, never swallowed
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Send to center"), str(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self.statusMessage.emit(self.tr("The examination is queued for sending; see the Outbox tab."))
-        self.queuedForSending.emit(self.exam.id)
+        settings = self.settings_fn()
+        if exam_actions.center_missing(settings):
+            choice = exam_actions.ask_without_center(self)
+            if choice == "settings":
+                self.settingsRequested.emit()
+            if choice != "queue":
+                return
+        if exam_actions.enqueue_referral(self, self.store, self.exam.id, settings, self.lang):
+            self.statusMessage.emit(self.tr("The examination is queued for sending; see the Outbox tab."))
+            self.queuedForSending.emit(self.exam.id)

@@ -1,15 +1,21 @@
-"""Language choice, Qt translators and locale-aware formatting of dates and numbers."""
+"""Language choice, Qt translators, and the UI's access to the core's one formatter (dermassist.i18n.fmt)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
 
-from dermassist.i18n import set_language
+from dermassist.i18n import fmt, set_language
 from dermassist.paths import resource
 
 LANGUAGES = ("en", "ru")
+# Texts of Qt's own dialogs that Qt's Russian catalogue (qtbase_ru.qm) lacks: our catalogue has them,
+# and Qt looks there when its own has no translation.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []
 
 
@@ -53,37 +59,34 @@ def install_translators(lang: str) -> str:
 
 
 def fmt_date(iso: str | None, long: bool = False) -> str:
-    """An ISO date (YYYY-MM-DD) in the user's locale; empty for none."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QDate(d.year, d.month, d.day), fmt)
+    """An ISO date (YYYY-MM-DD) in the UI language (the core's one formatter); empty for none."""
+    return fmt.format_date(iso, "long" if long else "short")
 
 
 def fmt_datetime(iso: str | None) -> str:
-    """A stored UTC timestamp in local time and the user's locale."""
+    """A stored UTC timestamp in local time: the short date and the time."""
     if not iso:
         return ""
     try:
-        dt = datetime.fromisoformat(iso)
+        moment = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
-    qdt = QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))  # local time
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    return f"{fmt.format_date(moment.date(), 'short')} {fmt.format_time(moment)}"
 
 
 def fmt_percent(p: float, decimals: int = 1) -> str:
-    """0.123 -> '12.3 %' (English) / '12,3 %' (Russian)."""
-    return QLocale().toString(p * 100.0, "f", decimals) + "\u00a0%"
+    """0.123 -> '12.3%' (English) / '12,3 %' (Russian)."""
+    return fmt.format_percent(p, decimals)
 
 
 def fmt_number(x: float, decimals: int = 2) -> str:
-    """A decimal number in the user's locale."""
-    return QLocale().toString(float(x), "f", decimals)
+    """A decimal number in the UI language."""
+    return fmt.format_number(float(x), decimals)
+
+
+def fmt_duration(seconds: float) -> str:
+    """Seconds with the language's unit: '0.37s' / '0,37 с'."""
+    return fmt.format_duration(seconds)
 
 
 def qdate(iso: str | None) -> QDate:

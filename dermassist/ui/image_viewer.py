@@ -38,7 +38,7 @@ class ImageViewer(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(Qt.GlobalColor.darkGray)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(160, 100)
         self._fit = True
         self.setToolTip(self.tr("Wheel: zoom. Drag: move. Double-click: fit to window."))
 
@@ -57,9 +57,7 @@ class ImageViewer(QGraphicsView):
             return
         self._overlay.setPixmap(pixmap)
         base = self._item.pixmap()
-        self._overlay.setTransform(
-            QTransform.fromScale(base.width() / pixmap.width(), base.height() / pixmap.height())
-        )
+        self._overlay.setTransform(QTransform.fromScale(base.width() / pixmap.width(), base.height() / pixmap.height()))
         self._overlay.setVisible(True)
 
     def has_overlay(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from dermassist.records.models import Examination
 from dermassist.records.store import RecordStore
 from dermassist.ui.camera_dialog import image_to_png
+from dermassist.ui.heat_layer import HeatLegend, heat_pixmap
 from dermassist.ui.image_viewer import ImageViewer, read_pixmap
 
 THUMB = 96
-HEATMAP_SIDE = 512  # the heatmap layer is made at most this big; the viewer stretches it smoothly
+STRIP = 64  # thumbnails shown this big: room for the picture on a 768-px screen
 _thumb_cache: dict[str, QIcon] = {}
 
 
@@ -69,8 +70,8 @@ class ImagesPane(QWidget):
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbs.setWrapping(False)
-        self.thumbs.setIconSize(QSize(THUMB, THUMB))
-        self.thumbs.setFixedHeight(THUMB + 30)
+        self.thumbs.setIconSize(QSize(STRIP, STRIP))
+        self.thumbs.setFixedHeight(STRIP + 26)
         self.thumbs.setMovement(QListWidget.Movement.Static)
         lay.addWidget(self.thumbs)
         row = QHBoxLayout()
@@ -97,7 +98,8 @@ class ImagesPane(QWidget):
         paste.activated.connect(self.paste)
         self.set_examination(None)
 
-    def _heatmap_row(self) -> QHBoxLayout:
+    def _heatmap_row(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
         row = QHBoxLayout()
         self._heat = None
         self.heat_check = QCheckBox(self.tr("Heatmap"))
@@ -109,14 +111,24 @@ class ImagesPane(QWidget):
         self.heat_opacity = QSlider(Qt.Orientation.Horizontal)
         self.heat_opacity.setObjectName("heatmapOpacity")
         self.heat_opacity.setRange(0, 100)
-        self.heat_opacity.setValue(45)
+        self.heat_opacity.setValue(60)
         self.heat_opacity.setToolTip(self.tr("Heatmap opacity"))
+        self.heat_whole = QCheckBox(self.tr("whole picture"))
+        self.heat_whole.setObjectName("heatmapWhole")
+        self.heat_whole.setToolTip(self.tr("Tint the whole picture, not only the region with the most evidence"))
         self.heat_check.toggled.connect(self._apply_heatmap)
+        self.heat_whole.toggled.connect(self._apply_heatmap)
         self.heat_opacity.valueChanged.connect(lambda v: self.viewer.set_overlay_opacity(v / 100))
         row.addWidget(self.heat_check)
         row.addWidget(QLabel(self.tr("Opacity")))
         row.addWidget(self.heat_opacity, 1)
-        return row
+        rows.addLayout(row)
+        legend_row = QHBoxLayout()
+        self.legend = HeatLegend()
+        legend_row.addWidget(self.legend, 1)
+        legend_row.addWidget(self.heat_whole)
+        rows.addLayout(legend_row)
+        return rows
 
     def set_heatmap(self, cam) -> None:
         """Lay the CAM grid (2-D array, as shown) of the selected picture's analysis over it; None removes it."""
@@ -124,20 +136,17 @@ class ImagesPane(QWidget):
         self._apply_heatmap()
 
     def _apply_heatmap(self, *_args) -> None:
-        from dermassist.inference.heatmap import heat_rgba
-
         has = self._heat is not None and self.viewer.has_image()
         self.heat_check.setEnabled(has)
-        self.heat_opacity.setEnabled(has and self.heat_check.isChecked())
-        if not has or not self.heat_check.isChecked():
+        on = has and self.heat_check.isChecked()
+        self.heat_opacity.setEnabled(on)
+        self.heat_whole.setEnabled(on)
+        self.legend.setVisible(on)
+        if not on:
             self.viewer.set_overlay(None)
             return
         w, h = self.viewer.image_size()
-        scale = min(1.0, HEATMAP_SIDE / max(w, h))
-        rw, rh = max(1, round(w * scale)), max(1, round(h * scale))
-        rgba = heat_rgba(self._heat, rw, rh)
-        image = QImage(rgba.data, rw, rh, rw * 4, QImage.Format.Format_RGBA8888).copy()
-        self.viewer.set_overlay(QPixmap.fromImage(image))
+        self.viewer.set_overlay(heat_pixmap(self._heat, w, h, hot_only=not self.heat_whole.isChecked()))
         self.viewer.set_overlay_opacity(self.heat_opacity.value() / 100)
 
     # -- state ---------------------------------------------------------------------------------

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from dermassist.imaging.bodymap import describe_site
 from dermassist.records.store import RecordStore
+from dermassist.ui.heat_layer import HeatLegend, heat_pixmap
 from dermassist.ui.i18n import fmt_date, fmt_number, fmt_percent
-from dermassist.ui.images_pane import thumbnail
+from dermassist.ui.image_viewer import ImageViewer, read_pixmap
+from dermassist.ui.trust_gate import heatmap_grid
 
-PICTURE = 220
+OPACITY = 0.6
 
 
 class LesionHistoryDialog(QDialog):
-    """Columns, oldest to newest: date, picture, malignant probability, change since the previous visit."""
+    """Columns, oldest to newest: date, picture (zoomable, with its heatmap), probability, change since before.
+
+    The pictures grow with the window; the wheel zooms each one, a double-click fits it again.
+    """
 
     def __init__(self, store: RecordStore, lesion_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -34,31 +38,49 @@ class LesionHistoryDialog(QDialog):
         title = self.tr("{n} examinations of this lesion").format(n=len(self.exams))
         if site is not None:
             title += f" — {describe_site(site)}"
-        lay.addWidget(QLabel(f"<b>{title}</b>"))
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        self.columns: list[dict[str, QLabel]] = []
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>{title}</b>"), 1)
+        self.heat_check = QCheckBox(self.tr("Heatmap"))
+        self.heat_check.setObjectName("historyHeatmap")
+        self.heat_check.setChecked(False)  # the pictures themselves first; the heatmap on request
+        self.heat_check.toggled.connect(self._show_heat)
+        self.legend = HeatLegend()
+        head.addWidget(self.heat_check)
+        head.addWidget(self.legend)
+        lay.addLayout(head)
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        self.columns: list[dict] = []
+        self.viewers: list[ImageViewer] = []
+        self._heats: list = []
         previous: float | None = None
-        for col, exam in enumerate(self.exams):
+        for exam in self.exams:
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             fl = QVBoxLayout(frame)
             date = QLabel(f"<b>{fmt_date(exam.date)}</b>")
             fl.addWidget(date)
-            picture = QLabel()
-            picture.setFixedSize(PICTURE, PICTURE)
-            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            if exam.images:
-                img = exam.images[0]
-                picture.setPixmap(thumbnail(store.image_path(img), img.sha256, PICTURE).pixmap(PICTURE, PICTURE))
-            else:
-                picture.setText(self.tr("no picture"))
-            fl.addWidget(picture)
+            viewer = ImageViewer()
+            viewer.setObjectName("historyPicture")
+            viewer.setMinimumSize(160, 160)
             analysis = exam.latest_analysis()
+            if exam.images:
+                img = next(
+                    (i for i in exam.images if analysis is not None and i.sha256 == analysis.image_sha256),
+                    exam.images[0],
+                )
+                viewer.set_pixmap(read_pixmap(str(store.image_path(img))))
+                shown = analysis if analysis is not None and analysis.image_sha256 == img.sha256 else None
+                self._heats.append(heatmap_grid(shown))
+            else:
+                self._heats.append(None)
+            fl.addWidget(viewer, 1)
             prob = QLabel()
             change = QLabel()
+            change.setWordWrap(True)
+            prob.setWordWrap(True)
             if analysis is None:
-                prob.setText(self.tr("not analysed"))
+                prob.setText(self.tr("no picture") if not exam.images else self.tr("not analysed"))
             else:
                 above = analysis.malignant >= analysis.threshold
                 prob.setText(
@@ -81,17 +103,27 @@ class LesionHistoryDialog(QDialog):
             fl.addWidget(change)
             notes = QLabel(exam.notes[:200])
             notes.setWordWrap(True)
-            notes.setMaximumWidth(PICTURE)
             fl.addWidget(notes)
-            fl.addStretch(1)
-            grid.addWidget(frame, 0, col)
-            self.columns.append({"date": date, "probability": prob, "change": change})
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
-        lay.addWidget(scroll, 1)
+            split.addWidget(frame)
+            self.viewers.append(viewer)
+            self.columns.append({"date": date, "probability": prob, "change": change, "picture": viewer})
+        lay.addWidget(split, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        width = grid_host.sizeHint().width() + 60
-        self.resize(min(1400, max(420, width)), 560)
+        has_heat = any(h is not None for h in self._heats)
+        self.heat_check.setEnabled(has_heat)
+        self._show_heat(False)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (screen.width(), screen.height()) if screen is not None else (1400, 900)
+        self.resize(min(max(480, 340 * len(self.exams)), int(width * 0.9)), min(720, int(height * 0.85)))
+
+    def _show_heat(self, on: bool) -> None:
+        self.legend.setVisible(on)
+        for viewer, cam in zip(self.viewers, self._heats, strict=True):
+            if on and cam is not None and viewer.has_image():
+                w, h = viewer.image_size()
+                viewer.set_overlay(heat_pixmap(cam, w, h))
+                viewer.set_overlay_opacity(OPACITY)
+            else:
+                viewer.set_overlay(None)

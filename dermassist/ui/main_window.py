@@ -76,11 +76,20 @@ class MainWindow(QMainWindow):
         self.patient_view.patientEdited.connect(lambda pid: self.patients.refresh(select_id=pid))
         self.patient_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.patient_view.exam_view.queuedForSending.connect(self._queued)
+        self.patient_view.exam_view.settingsRequested.connect(lambda: self.open_settings())
         self._preloaded.connect(self.attach_outbox)
         self.models.loaded.connect(self._model_loaded)
         self.models.loadFailed.connect(self._model_failed)
         self.model_status.setText(self.tr("Model: not loaded yet"))
-        self.resize(1360, 860)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Start at 1360x860, or the screen's free area on a smaller (laptop) screen."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() < 800 or screen.height() < 500:  # offscreen or unknown
+            self.resize(1360, 860)
+            return
+        self.resize(min(1360, screen.width() - 16), min(860, screen.height() - 40))
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -32,6 +32,7 @@ from dermassist.records.settings import Settings, load_settings, settings_path
 from dermassist.records.store import RecordStore
 from dermassist.transfer import outbox
 from dermassist.transfer.outbox import OutboxItem
+from dermassist.ui.i18n import fmt_datetime, fmt_percent
 
 TICK_MS = 10_000
 
@@ -114,6 +115,8 @@ class OutboxPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # The buttons follow the selection at once, not at the sender's next 10-s refresh.
+        self.table.itemSelectionChanged.connect(self._update_actions)
         lay.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.send_now = QPushButton(self.tr("Send now"))
@@ -202,15 +205,12 @@ class OutboxPanel(QWidget):
 
     def _when_text(self, item: OutboxItem) -> str:
         if item.state == "delivered":
-            try:
-                return datetime.fromisoformat(item.delivered_at or "").astimezone().strftime("%Y-%m-%d %H:%M")
-            except ValueError:
-                return item.delivered_at or ""
+            return fmt_datetime(item.delivered_at)
         if item.state == "sending":
             return self.tr("now")
         if item.next_attempt_at <= time.time():
             return self.tr("next pass")
-        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(item.next_attempt_at))
+        return fmt_datetime(datetime.fromtimestamp(item.next_attempt_at).astimezone().isoformat())
 
     def _patient_name(self, exam_id: int) -> str:
         try:
@@ -236,7 +236,7 @@ class OutboxPanel(QWidget):
             QTimer.singleShot(0, self.tick)  # a referral just queued goes out now, not at the next tick
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            prob = "—" if item.malignant is None else f"{item.malignant * 100:.1f}%"
+            prob = "—" if item.malignant is None else fmt_percent(item.malignant)
             values = [
                 str(item.id),
                 str(item.examination_id),
@@ -256,7 +256,10 @@ class OutboxPanel(QWidget):
             if item.id == selected:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
-        waiting = sum(1 for i in items if i.state != "delivered")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        waiting = sum(1 for i in getattr(self, "items", []) if i.state != "delivered")
         self.send_now.setEnabled(waiting > 0)
         has_sel = self.selected_item_id() is not None
         self.export.setEnabled(has_sel)

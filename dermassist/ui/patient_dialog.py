@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from dermassist.records.models import SEXES, Patient
 from dermassist.records.store import RecordConflict, RecordError, RecordStore
-from dermassist.ui.i18n import iso, qdate
-
-NO_DATE = QDate(1900, 1, 1)  # shown as "not given": QDateEdit has no empty state
+from dermassist.ui.date_field import DateField
+from dermassist.ui.i18n import fmt_date
 
 
 def sex_label(sex: str) -> str:
@@ -37,13 +36,8 @@ class PatientDialog(QDialog):
         self.full_name = QLineEdit()
         self.full_name.setObjectName("fullName")
         self.full_name.setPlaceholderText(self.tr("Surname, first name, patronymic"))
-        self.birth_date = QDateEdit()
+        self.birth_date = DateField()
         self.birth_date.setObjectName("birthDate")
-        self.birth_date.setCalendarPopup(True)
-        self.birth_date.setMinimumDate(NO_DATE)
-        self.birth_date.setMaximumDate(QDate.currentDate())
-        self.birth_date.setSpecialValueText(self.tr("not given"))
-        self.birth_date.setDate(NO_DATE)
         self.sex = QComboBox()
         for s in SEXES:
             self.sex.addItem(sex_label(s), s)
@@ -69,8 +63,7 @@ class PatientDialog(QDialog):
         form.addRow(self.buttons)
         if patient is not None:
             self.full_name.setText(patient.full_name)
-            if patient.birth_date:
-                self.birth_date.setDate(qdate(patient.birth_date))
+            self.birth_date.set_value(patient.birth_date)
             self.sex.setCurrentIndex(max(0, self.sex.findData(patient.sex)))
             self.record_number.setText(patient.record_number)
             self.phone.setText(patient.phone)
@@ -78,7 +71,7 @@ class PatientDialog(QDialog):
 
     def value(self) -> Patient:
         """The patient as entered (not yet saved)."""
-        birth = None if self.birth_date.date() == NO_DATE else iso(self.birth_date.date())
+        birth = self.birth_date.value()  # ValueError when the text is not a date: save() says so
         fields = {
             "full_name": self.full_name.text().strip(),
             "birth_date": birth,
@@ -92,7 +85,16 @@ class PatientDialog(QDialog):
 
     def save(self) -> None:
         """Validate and store; a problem is shown in the dialog and nothing is lost."""
-        value = self.value()
+        try:
+            value = self.value()
+        except ValueError:
+            self.error.setText(
+                self.tr("The date of birth is not a date: type it as day, month, year (e.g. {example}).").format(
+                    example=fmt_date("1961-04-17")
+                )
+            )
+            self.birth_date.edit.setFocus()
+            return
         if not value.full_name:
             self.error.setText(self.tr("Please enter the patient's full name."))
             self.full_name.setFocus()

@@ -128,6 +128,8 @@ class PatientView(QWidget):
             lines.append(self.tr("not analysed") if e.images else self.tr("no picture"))
         else:
             mark = " ⚠" if a.malignant >= a.threshold else ""
+            if a.warnings:  # as prominent as the figure: a result despite warnings is no plain result
+                lines.append("⚠ " + self.tr("picture warnings"))
             lines.append(self.tr("malignant {p}").format(p=fmt_percent(a.malignant)) + mark)
         return "\n".join(lines)
 

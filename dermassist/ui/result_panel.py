@@ -7,11 +7,12 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +48,8 @@ class ResultPanel(QFrame):
         self.lang = lang
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.record: AnalysisRecord | None = None
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
 
         head = QHBoxLayout()
         title = QLabel("<b>" + self.tr("Analysis") + "</b>")
@@ -58,7 +60,21 @@ class ResultPanel(QFrame):
         self.analyse_button.setToolTip(self.tr("Estimate the probability of malignancy for the selected image"))
         self.analyse_button.clicked.connect(self.analyseRequested)
         head.addWidget(self.analyse_button)
-        lay.addLayout(head)
+        outer.addLayout(head)
+        # Everything below the Analyse button scrolls: a Russian result with warnings is taller than
+        # a laptop screen leaves for it, and no sentence may be cut.
+        self.body = QWidget()
+        self.body.setObjectName("resultBody")
+        lay = QVBoxLayout(self.body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("resultScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
+        self.body_scroll.setMinimumHeight(60)
+        outer.addWidget(self.body_scroll, 1)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator: the stages have no measurable fraction
@@ -108,13 +124,14 @@ class ResultPanel(QFrame):
         rl.addWidget(self.decision)
         self.malignant_bar = _bar("#c0392b")
         self.benign_bar = _bar("#2e8b57")
-        for text, bar in ((self.tr("Malignant"), self.malignant_bar), (self.tr("Benign"), self.benign_bar)):
-            row = QHBoxLayout()
-            label = QLabel(text)
-            label.setMinimumWidth(90)
-            row.addWidget(label)
-            row.addWidget(bar, 1)
-            rl.addLayout(row)
+        bars = QGridLayout()  # one column for the names, so the bars line up in every language
+        for row, (text, bar) in enumerate(
+            ((self.tr("Malignant"), self.malignant_bar), (self.tr("Benign"), self.benign_bar))
+        ):
+            bars.addWidget(QLabel(text), row, 0)
+            bars.addWidget(bar, row, 1)
+        bars.setColumnStretch(1, 1)
+        rl.addLayout(bars)
         self.confidence_label = QLabel()
         self.confidence_label.setObjectName("confidenceLabel")
         self.confidence_label.setWordWrap(True)
@@ -146,7 +163,6 @@ class ResultPanel(QFrame):
         self.intended_use.setStyleSheet("color: palette(mid); font-style: italic;")
         lay.addWidget(self.intended_use)
         lay.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.show_message(self.tr("Add an image to this examination, then press Analyse."))
 
     # -- states --------------------------------------------------------------------------------
@@ -165,7 +181,9 @@ class ResultPanel(QFrame):
         self.result_box.setVisible(False)
         self.notice.setVisible(False)
         self.warn_label.setText(
-            "<b>" + self.tr("Check the picture before relying on an analysis:") + "</b><br>• "
+            "<b>"
+            + self.tr("Check the picture before relying on an analysis:")
+            + "</b><br>• "
             + "<br>• ".join(html.escape(m) for m in messages)
         )
         self.warn_box.setVisible(True)
@@ -188,29 +206,10 @@ class ResultPanel(QFrame):
         self.result_box.setVisible(True)
         self.notice.setText(extra_note)
         self.notice.setVisible(bool(extra_note))
-        p, t = fmt_percent(rec.malignant), fmt_percent(rec.threshold)
-        if rec.malignant >= rec.threshold:
-            self.decision.setStyleSheet(SUSPICIOUS_STYLE)
-            self.decision.setText(
-                "<b>"
-                + self.tr("Suspicious: refer the patient to the specialist center.")
-                + "</b><br>"
-                + self.tr(
-                    "The estimated probability of malignancy ({p}) is at or above the model's referral threshold ({t})."
-                ).format(p=p, t=t)
-            )
-        else:
-            self.decision.setStyleSheet(BELOW_STYLE)
-            self.decision.setText(
-                "<b>"
-                + self.tr("Below the referral threshold.")
-                + "</b><br>"
-                + self.tr(
-                    "The estimated probability of malignancy ({p}) is below the model's referral threshold ({t}). "
-                    "This does not rule out melanoma: refer anyway if the lesion looks suspicious to you, "
-                    "has changed, or the patient is worried."
-                ).format(p=p, t=t)
-            )
+        self.decision.setText(self.decision_html(rec))
+        self.decision.setStyleSheet(
+            SUSPICIOUS_STYLE if rec.malignant >= rec.threshold else UNCERTAIN_STYLE if rec.warnings else BELOW_STYLE
+        )
         self.malignant_bar.setValue(round(rec.malignant * 1000))
         self.malignant_bar.setFormat(fmt_percent(rec.malignant))
         self.benign_bar.setValue(round(rec.benign * 1000))
@@ -221,7 +220,9 @@ class ResultPanel(QFrame):
             if preset == "card"
             else self.tr("operating point {name}").format(name=preset)
         )
-        self.threshold_label.setText(self.tr("Referral threshold: {t} ({source}).").format(t=t, source=source))
+        self.threshold_label.setText(
+            self.tr("Referral threshold: {t} ({source}).").format(t=fmt_percent(rec.threshold), source=source)
+        )
         self.warnings_label.setVisible(bool(rec.warnings))
         if rec.warnings:
             from dermassist.trust.report import warning_texts
@@ -242,6 +243,45 @@ class ResultPanel(QFrame):
         same = card is not None and card.sha256 == rec.model_sha256
         self.metrics_label.setText(self.metrics_text(card) if same else "")
         self.metrics_label.setVisible(same)
+
+    def decision_html(self, rec: AnalysisRecord) -> str:
+        """The headline and its explanation; warnings about the picture come first, as prominent as the result."""
+        p, t = fmt_percent(rec.malignant), fmt_percent(rec.threshold)
+        parts = []
+        if rec.warnings:
+            parts.append(
+                "<b>⚠ "
+                + (
+                    self.tr("Analysed despite warnings about the picture: the result may be unreliable.")
+                    if rec.warnings_overridden
+                    else self.tr("Warnings about the picture: the result may be unreliable.")
+                )
+                + "</b>"
+            )
+        if rec.malignant >= rec.threshold:
+            parts.append(
+                "<b>" + html.escape(self.tr("Suspicious: refer the patient to the specialist center.")) + "</b>"
+            )
+            parts.append(
+                html.escape(
+                    self.tr(
+                        "The estimated probability of malignancy ({p}) is at or above the model's referral "
+                        "threshold ({t})."
+                    ).format(p=p, t=t)
+                )
+            )
+        else:
+            parts.append("<b>" + html.escape(self.tr("Below the referral threshold.")) + "</b>")
+            parts.append(
+                html.escape(
+                    self.tr(
+                        "The estimated probability of malignancy ({p}) is below the model's referral threshold ({t}). "
+                        "This does not rule out melanoma: refer anyway if the lesion looks suspicious to you, "
+                        "has changed, or the patient is worried."
+                    ).format(p=p, t=t)
+                )
+            )
+        return "<br>".join(parts)
 
     def _show_trust(self, rec: AnalysisRecord, card) -> None:
         """Confidence band (words and colour) and what the threshold means for 100 patients."""

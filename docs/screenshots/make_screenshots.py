@@ -1,5 +1,8 @@
 """Render the workstation's main screens in English and Russian (offscreen) into this folder.
 
+The main window is the size it has on a 1366 x 768 laptop screen: 1366 x 688 once the task bar
+(48 px) and the title bar (32 px) are taken off.
+
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py [--image PICTURE] [--model MODEL.onnx]
 
 Without ``--model`` the random-weight test model from ``tests/model_factory.py`` is used, so the
@@ -19,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+WINDOW = (1366, 768 - 48 - 32)  # a 1366 x 768 laptop screen less the task bar and the title bar
 PATIENT = {"en": ("Ivanova Maria Petrovna", "Dr A. Smirnov"), "ru": ("Иванова Мария Петровна", "Смирнов А. В.")}
 CLINIC = {
     "en": ("City Polyclinic No. 3", "Regional Oncology Center"),
@@ -98,13 +102,13 @@ def render(lang: str, picture: Path, later_picture: Path, work: Path) -> None:
     site_xy = ("back", 0.41, 0.3)
     from dermassist.records.models import LesionSite
 
-    site = LesionSite(*site_xy, bodymap.region_name(*site_xy, lang))
+    site = LesionSite(*site_xy, code=bodymap.site_code(*site_xy))
     first = store.add_examination(
         Examination(None, patient.id, (date.today() - timedelta(days=182)).isoformat(), doctor, site, notes="")
     )
     store.add_image(first.id, picture)
     win = MainWindow(store, settings, lang)
-    win.resize(1440, 900)
+    win.resize(*WINDOW)
     win.show()
     win.start_background()
     wait(lambda: (win.models.ready or win.models.error is not None) and win.outbox is not None)
@@ -125,8 +129,31 @@ def render(lang: str, picture: Path, later_picture: Path, work: Path) -> None:
     view.checklist.set_value({"method": "abcd", "asymmetry": 2, "border": 3, "colors": 4, "structures": 3})
     grab(win, f"checklist_{lang}.png")
     history = win.patient_view.compare(view.exam.lesion_id)
+    history.resize(1200, 620)
+    history.heat_check.setChecked(history.heat_check.isEnabled())
     grab(history, f"history_{lang}.png")
     history.close()
+    # The Outbox with the referral waiting (no center is set up here), and the center window showing
+    # the same referral opened from a folder, as it would come on a USB stick.
+    from dermassist.transfer import outbox
+    from dermassist.transfer.package import export_package
+    from dermassist.transfer.sender import process_due
+    from dermassist.ui.center_window import CenterWindow
+
+    outbox.enqueue(store, view.exam.id, settings, lang=lang)
+    process_due(store, settings)
+    win.outbox.refresh()
+    win.tabs.setCurrentWidget(win.outbox)
+    win.outbox.table.selectRow(0)
+    grab(win, f"outbox_{lang}.png")
+    win.tabs.setCurrentIndex(0)
+    package = export_package(store, view.exam.id, settings, work / f"usb-{lang}", lang=lang)
+    center = CenterWindow(settings)
+    center.resize(*WINDOW)
+    center.show()
+    center.open_package(str(package.folder))
+    grab(center, f"center_{lang}.png")
+    center.close()
     dialog = PatientDialog(store, win.patient_view.patient, win)
     dialog.show()
     grab(dialog, f"patient_{lang}.png")
@@ -148,7 +175,7 @@ def render(lang: str, picture: Path, later_picture: Path, work: Path) -> None:
     os.environ["DERMASSIST_MODELS_DIR"] = str(work / "no-models")
     store = RecordStore.open(work / f"empty-{lang}")
     bare = MainWindow(store, settings, lang)
-    bare.resize(1440, 900)
+    bare.resize(*WINDOW)
     bare.show()
     bare.start_background()
     wait(lambda: bare.models.error is not None)
