@@ -78,7 +78,8 @@ class ReferralContent(QTabWidget):
             pic.loadFromData(data)
             label = QLabel()
             label.setObjectName("centerImage")
-            label.setPixmap(pic.scaledToWidth(min(pic.width(), 900), Qt.TransformationMode.SmoothTransformation))
+            room = max(200, self.images_area.viewport().width() - 24)  # fit the column: no sideways scrolling
+            label.setPixmap(pic.scaledToWidth(min(pic.width(), room), Qt.TransformationMode.SmoothTransformation))
             self.images_lay.addWidget(label)
             text = QLabel(lines[-1])
             text.setWordWrap(True)

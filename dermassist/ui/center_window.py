@@ -34,6 +34,7 @@ from dermassist.transfer.center import CenterStudy, StudyContent
 from dermassist.transfer.center_store import CenterStore
 from dermassist.ui.center_content import ReferralContent
 from dermassist.ui.i18n import fmt_date, fmt_percent
+from dermassist.ui.patient_dialog import sex_label
 
 
 def _iso(dicom_date: str) -> str:
@@ -243,7 +244,7 @@ class CenterWindow(QMainWindow):
             ).format(
                 name=s.patient_name,
                 birth=fmt_date(_iso(s.birth_date)) or "?",
-                sex=s.sex or "?",
+                sex=sex_label({"F": "female", "M": "male", "O": "other"}.get(s.sex, "unknown")),
                 phone=s.phone or "—",
                 doctor=s.referring_physician or "—",
                 clinic=s.institution or "—",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,6 +37,7 @@ def _scrolled(page: QWidget) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # narrow: the form wraps
     scroll.setWidget(page)
     scroll.setMinimumHeight(40)
     return scroll
@@ -57,6 +58,7 @@ class ExamTabs(QTabWidget):
     def _details_tab(self) -> QWidget:
         w = QWidget()
         form = QFormLayout(w)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setMaximumDate(QDate.currentDate())

@@ -76,8 +76,8 @@ class ExaminationView(QWidget):
         rl.addWidget(vsplit, 1)
         split.addWidget(right)
         split.setChildrenCollapsible(False)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         outer.addWidget(split, 1)
         outer.addLayout(self._actions_row())  # under both columns: never squeezed, never scrolled away
 

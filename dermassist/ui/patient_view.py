@@ -40,6 +40,7 @@ class PatientView(QWidget):
         head = QHBoxLayout()
         self.header = QLabel()
         self.header.setObjectName("patientHeader")
+        self.header.setWordWrap(True)  # a long Russian line of details must not widen the window
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.header, 1)
         self.edit_button = QPushButton(self.tr("Edit patient…"))
@@ -53,6 +54,8 @@ class PatientView(QWidget):
         ll.addWidget(QLabel(self.tr("Examinations")))
         self.exams = QListWidget()
         self.exams.setObjectName("examList")
+        self.exams.setWordWrap(True)  # the site and the ⚠ marks stay readable in a narrow column
+        self.exams.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ll.addWidget(self.exams, 1)
         self.new_exam_button = QPushButton(self.tr("New examination"))
         self.new_exam_button.setObjectName("newExamButton")

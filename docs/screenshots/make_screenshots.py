@@ -197,9 +197,7 @@ def main() -> int:
         work = Path(tmp)
         os.environ["DERMASSIST_DATA_DIR"] = str(work / "data")
         os.environ["DERMASSIST_CONFIG_DIR"] = str(work / "config")
-        if args.model:
-            os.environ["DERMASSIST_MODELS_DIR"] = str(args.model.resolve().parent)
-        else:
+        if not args.model:
             sys.path.insert(0, str(ROOT / "tests"))
             from model_factory import make_tiny_model
 
@@ -213,9 +211,9 @@ def main() -> int:
         with Image.open(picture) as im:  # the follow-up: the same lesion, framed a little differently
             w, h = im.size
             im.convert("RGB").crop((w // 20, h // 20, w - w // 40, h - h // 30)).save(later)
+        models = args.model.resolve().parent if args.model else work / "models"
         for lang in ("en", "ru"):
-            if not args.model:
-                os.environ["DERMASSIST_MODELS_DIR"] = str(work / "models")
+            os.environ["DERMASSIST_MODELS_DIR"] = str(models)  # render() points it away for the no-model shot
             render(lang, picture, later, work)
     del app
     return 0

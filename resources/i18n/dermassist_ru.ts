@@ -195,137 +195,137 @@
   <context>
     <name>CenterWindow</name>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="80" />
+      <location filename="../../dermassist/ui/center_window.py" line="81" />
       <source>DermAssist {version}: referrals received</source>
       <translation>DermAssist {version}: полученные направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="86" />
+      <location filename="../../dermassist/ui/center_window.py" line="87" />
       <source>Refresh</source>
       <translation>Обновить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="88" />
+      <location filename="../../dermassist/ui/center_window.py" line="89" />
       <source>Open package…</source>
       <translation>Открыть пакет…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="90" />
+      <location filename="../../dermassist/ui/center_window.py" line="91" />
       <source>Open a referral package from a folder or USB stick</source>
       <translation>Открыть пакет направления из папки или с USB-носителя</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="92" />
+      <location filename="../../dermassist/ui/center_window.py" line="93" />
       <source>Settings…</source>
       <translation>Настройки…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="109" />
+      <location filename="../../dermassist/ui/center_window.py" line="110" />
       <source>Malignant</source>
       <translation>Злокачественность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="110" />
+      <location filename="../../dermassist/ui/center_window.py" line="111" />
       <source>Patient</source>
       <translation>Пациент</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="111" />
+      <location filename="../../dermassist/ui/center_window.py" line="112" />
       <source>Phone</source>
       <translation>Телефон</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="112" />
+      <location filename="../../dermassist/ui/center_window.py" line="113" />
       <source>Referring clinic</source>
       <translation>Направившая клиника</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="113" />
+      <location filename="../../dermassist/ui/center_window.py" line="114" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="114" />
+      <location filename="../../dermassist/ui/center_window.py" line="115" />
       <source>Referral</source>
       <translation>Направление</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="115" />
+      <location filename="../../dermassist/ui/center_window.py" line="116" />
       <source>Follow-up</source>
       <translation>Дальнейшие действия</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="128" />
+      <location filename="../../dermassist/ui/center_window.py" line="129" />
       <source>Select a referral.</source>
       <translation>Выберите направление.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="134" />
+      <location filename="../../dermassist/ui/center_window.py" line="135" />
       <source>Patient called</source>
       <translation>Пациенту позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="136" />
+      <location filename="../../dermassist/ui/center_window.py" line="137" />
       <source>Appointment set…</source>
       <translation>Приём назначен…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="145" />
+      <location filename="../../dermassist/ui/center_window.py" line="146" />
       <source>Note (kept at the center only)</source>
       <translation>Заметка (хранится только в центре)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="168" />
+      <location filename="../../dermassist/ui/center_window.py" line="169" />
       <source>No PACS is set up: press Settings… to enter its address, or open a package from a folder.</source>
       <translation>PACS не настроен: нажмите «Настройки…», чтобы указать его адрес, или откройте пакет из папки.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="172" />
+      <location filename="../../dermassist/ui/center_window.py" line="173" />
       <source>Querying the PACS…</source>
       <translation>Запрос к PACS…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="183" />
+      <location filename="../../dermassist/ui/center_window.py" line="184" />
       <source>Some referrals arrive without the patient's name. The PACS probably stores names in Latin-1 (Orthanc's default), which cannot hold Cyrillic: ask its administrator to set DefaultEncoding to Utf8 in the Orthanc configuration. The images, PDF and referral number are complete.</source>
       <translation>Некоторые направления пришли без имени пациента. Вероятно, PACS хранит имена в кодировке Latin-1 (по умолчанию в Orthanc), в которой нет кириллицы: попросите администратора указать DefaultEncoding = Utf8 в конфигурации Orthanc. Снимки, PDF и номер направления переданы полностью.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="198" />
+      <location filename="../../dermassist/ui/center_window.py" line="199" />
       <source>appointment set</source>
       <translation>приём назначен</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="200" />
+      <location filename="../../dermassist/ui/center_window.py" line="201" />
       <source>called</source>
       <translation>позвонили</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="202" />
+      <location filename="../../dermassist/ui/center_window.py" line="203" />
       <source>to call</source>
       <translation>позвонить</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="206" />
+      <location filename="../../dermassist/ui/center_window.py" line="207" />
       <source>(name not readable)</source>
       <translation>(имя не читается)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="214" />
+      <location filename="../../dermassist/ui/center_window.py" line="215" />
       <source>{count} referral(s)</source>
       <translation>Направлений: {count}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="218" />
+      <location filename="../../dermassist/ui/center_window.py" line="219" />
       <source>PACS error: {message}</source>
       <translation>Ошибка PACS: {message}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="238" />
+      <location filename="../../dermassist/ui/center_window.py" line="239" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="241" />
+      <location filename="../../dermassist/ui/center_window.py" line="242" />
       <source>{name} (born {birth}, {sex}), phone {phone}
 Referred by {doctor}, {clinic}; referral {number}
 AI malignancy: {prob} ({model})</source>
@@ -334,32 +334,32 @@ AI malignancy: {prob} ({model})</source>
 Злокачественность по оценке ИИ: {prob} ({model})</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="272" />
+      <location filename="../../dermassist/ui/center_window.py" line="273" />
       <source>Open a referral package</source>
       <translation>Открыть пакет направления</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="280" />
+      <location filename="../../dermassist/ui/center_window.py" line="281" />
       <source>Open package</source>
       <translation>Открыть пакет</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="281" />
+      <location filename="../../dermassist/ui/center_window.py" line="282" />
       <source>This folder is not a readable referral package: {error}</source>
       <translation>Эта папка не является читаемым пакетом направления: {error}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="295" />
+      <location filename="../../dermassist/ui/center_window.py" line="296" />
       <source>Opened the package in {folder}</source>
       <translation>Открыт пакет из папки {folder}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="335" />
+      <location filename="../../dermassist/ui/center_window.py" line="336" />
       <source>Appointment</source>
       <translation>Приём</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_window.py" line="336" />
+      <location filename="../../dermassist/ui/center_window.py" line="337" />
       <source>Date, time and place of the appointment (empty to clear):</source>
       <translation>Дата, время и место приёма (пусто — очистить):</translation>
     </message>
@@ -423,57 +423,57 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>ExamTabs</name>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="52" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="53" />
       <source>Details</source>
       <translation>Сведения</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="53" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="54" />
       <source>Lesion site</source>
       <translation>Локализация</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="55" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="56" />
       <source>Dermoscopy checklist</source>
       <translation>Дерматоскопический алгоритм</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="70" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="72" />
       <source>History, size, change noticed by the patient, your impression…</source>
       <translation>Анамнез, размер, изменения, замеченные пациентом, ваше впечатление…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="72" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="74" />
       <source>Date</source>
       <translation>Дата</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="73" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="75" />
       <source>Referring doctor</source>
       <translation>Направивший врач</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="74" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="76" />
       <source>Urgency</source>
       <translation>Срочность</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="75" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="77" />
       <source>Notes</source>
       <translation>Заметки</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="89" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="91" />
       <source>Follow-up of this lesion</source>
       <translation>Повторный осмотр этого образования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="90" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="92" />
       <source>Start a new examination of the same lesion today</source>
       <translation>Начать сегодня новое обследование того же образования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/exam_tabs.py" line="91" />
+      <location filename="../../dermassist/ui/exam_tabs.py" line="93" />
       <source>Compare over time…</source>
       <translation>Сравнить в динамике…</translation>
     </message>
@@ -1166,6 +1166,11 @@ AI malignancy: {prob} ({model})</source>
       <translation>Сертификат ЦС:</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="110" />
+      <source>Also confirm every delivery with a QIDO-RS query</source>
+      <translation>Дополнительно подтверждать каждую доставку запросом QIDO-RS</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
       <source>DIMSE</source>
       <translation>DIMSE</translation>
@@ -1344,62 +1349,62 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="45" />
+      <location filename="../../dermassist/ui/patient_view.py" line="46" />
       <source>Edit patient…</source>
       <translation>Изменить данные…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="53" />
+      <location filename="../../dermassist/ui/patient_view.py" line="54" />
       <source>Examinations</source>
       <translation>Обследования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="57" />
+      <location filename="../../dermassist/ui/patient_view.py" line="60" />
       <source>New examination</source>
       <translation>Новое обследование</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="82" />
+      <location filename="../../dermassist/ui/patient_view.py" line="85" />
       <source>Select a patient on the left, or create a new one.</source>
       <translation>Выберите пациента слева или создайте нового.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="87" />
+      <location filename="../../dermassist/ui/patient_view.py" line="90" />
       <source>born {date} ({age} y)</source>
       <translation>дата рождения {date} ({age} лет)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="89" />
+      <location filename="../../dermassist/ui/patient_view.py" line="92" />
       <source>record no. {n}</source>
       <translation>№ карты {n}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="91" />
+      <location filename="../../dermassist/ui/patient_view.py" line="94" />
       <source>phone {phone}</source>
       <translation>тел. {phone}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="128" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="128" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>no picture</source>
       <translation>нет снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="132" />
+      <location filename="../../dermassist/ui/patient_view.py" line="135" />
       <source>picture warnings</source>
       <translation>предупреждения о снимке</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="133" />
+      <location filename="../../dermassist/ui/patient_view.py" line="136" />
       <source>malignant {p}</source>
       <translation>злокачественность {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="156" />
+      <location filename="../../dermassist/ui/patient_view.py" line="159" />
       <source>New examination created.</source>
       <translation>Создано новое обследование.</translation>
     </message>
@@ -1445,32 +1450,32 @@ AI malignancy: {prob} ({model})</source>
       <translation>Просмотр PDF в этой установке недоступен.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="89" />
+      <location filename="../../dermassist/ui/center_content.py" line="90" />
       <source>Model: {model}</source>
       <translation>Модель: {model}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="103" />
+      <location filename="../../dermassist/ui/center_content.py" line="104" />
       <source>Picture {n}: not analysed</source>
       <translation>Снимок {n}: анализ не выполнялся</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="104" />
+      <location filename="../../dermassist/ui/center_content.py" line="105" />
       <source>Picture {n}: AI estimate of malignancy {p}</source>
       <translation>Снимок {n}: оценка ИИ вероятности злокачественности {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="106" />
+      <location filename="../../dermassist/ui/center_content.py" line="107" />
       <source>referral threshold {t}</source>
       <translation>порог направления {t}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="107" />
+      <location filename="../../dermassist/ui/center_content.py" line="108" />
       <source>above the threshold</source>
       <translation>выше порога</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/center_content.py" line="107" />
+      <location filename="../../dermassist/ui/center_content.py" line="108" />
       <source>below the threshold</source>
       <translation>ниже порога</translation>
     </message>
