@@ -217,3 +217,5 @@ def test_names_and_sides() -> None:
     assert len(shorten_name(LONG_NAME).encode()) <= 64
     assert laterality("левое предплечье") == "L" and laterality("Right shin") == "R"
     assert laterality("спина") == "" and laterality("between left and right scapula") == ""
+    assert laterality("", "forearm.left") == "L" and laterality("на спине", "shin.right") == "R"
+    assert laterality("", "face") == ""

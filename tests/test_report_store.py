@@ -103,7 +103,7 @@ def test_card_not_installed_and_recorded_preset(store: RecordStore, tmp_path: Pa
     assert data.threshold_preset == "sens95"
     text = flat(pdftotext(export_referral(store, eid, Settings(), tmp_path / "x.pdf", "en")))
     assert "card is not installed on this computer" in text
-    assert "30.0% (operating point: sensitivity 0.95 on validation)" in text
+    assert "30.0% (operating point: sensitivity 95% on validation)" in text
 
 
 def test_no_analysis_from_store(store: RecordStore, tmp_path: Path) -> None:

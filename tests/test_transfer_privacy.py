@@ -106,3 +106,23 @@ def test_nothing_of_the_metadata_leaves_in_dicom_or_pdf(store: RecordStore, tmp_
     for blob in embedded:
         _assert_clean(blob, "a picture inside the PDF")
     assert strip_jpeg_metadata(data) in jpegs  # the very same coded picture, without its metadata
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"progressive": True}, {"restart_marker_blocks": 2}, {"subsampling": 0}, {"optimize": True}, {"grey": True}],
+    ids=["progressive", "restart-markers", "4:4:4", "optimized", "grey"],
+)
+def test_strip_is_lossless_for_every_jpeg_layout(options: dict[str, object]) -> None:
+    options = dict(options)
+    pixels = make_rgb(93, 67, seed=5)
+    picture = Image.fromarray(pixels[..., 0] if options.pop("grey", False) else pixels)
+    exif = Image.Exif()
+    exif[0x013B] = "Smirnov Petr Ivanovich"
+    buf = io.BytesIO()
+    picture.save(buf, "JPEG", quality=80, exif=exif, **options)
+    data = buf.getvalue()
+    clean = strip_jpeg_metadata(data)
+    assert SECRETS[0] not in clean and SECRETS[0] in data
+    with Image.open(io.BytesIO(data)) as a, Image.open(io.BytesIO(clean)) as b:
+        assert np.array_equal(np.asarray(a), np.asarray(b))

@@ -74,6 +74,8 @@ def test_pacs_settings_round_trip_and_warnings(qtbot) -> None:
     w.dimse_ca.setText("/etc/center-ca.pem")
     assert w.warning.isHidden() and w.dimse_ca.isEnabled()
     assert w.apply(Settings()).dimse_tls is True and w.apply(Settings()).dimse_ca_bundle == "/etc/center-ca.pem"
+    w.confirm_qido.setChecked(True)
+    assert w.apply(Settings()).dicomweb_confirm_qido is True
     w.protocol.setCurrentIndex(w.protocol.findData("dicomweb"))
     w.url.setText("http://pacs.example.org/dicom-web")
     w.auth.setCurrentIndex(w.auth.findData("bearer"))

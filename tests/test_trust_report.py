@@ -75,7 +75,7 @@ def test_pdf_shows_heatmap_warnings_choice_confidence_and_per_100(store_with_ana
     assert "Heatmap of image 1" in text
     assert "The picture is too dark" in text and "analysed anyway" in text  # the warning and the doctor's choice
     assert "Clearly above the referral threshold." in text  # the confidence band in words
-    assert "sensitivity 0.95" in text and "of 100 malignant lesions about 95" in text  # preset and per 100
+    assert "sensitivity 95% on validation" in text and "of 100 malignant lesions about 95" in text  # preset and per 100
     listing = subprocess.run([tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
     images = [line for line in listing.stdout.splitlines()[2:] if line.strip()]
     assert len(images) >= 2  # the picture and its heatmap

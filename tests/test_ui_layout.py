@@ -87,6 +87,9 @@ def check_fits(win, screen: str, lang: str) -> None:
     width, height = SCREENS[screen]
     client_w, client_h = width, height - TASKBAR - FRAME
     where = f"{lang} {screen}"
+    QApplication.processEvents()  # let pending relayouts (status message, new result) settle first
+    win.layout().invalidate()
+    win.layout().activate()
     hint = win.minimumSizeHint()
     assert hint.width() <= client_w and hint.height() <= client_h, (
         f"{where}: the window needs at least {hint.width()}x{hint.height()}"

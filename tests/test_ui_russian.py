@@ -224,8 +224,14 @@ def test_every_window_and_dialog_in_russian(
                 for col in (1, 4):
                     dialog.table.takeItem(row, col)
         if isinstance(dialog, SettingsDialog):
+            from dermassist.transfer.connection import check_connection
+
+            assert dialog.pacs is not None
+            dialog.pacs._tested(check_connection(Settings()))  # the core's message for a center not set up
+            assert dialog.pacs.result.text()
             for i in range(dialog.tabs.count()):
                 dialog.tabs.setCurrentIndex(i)
+                checked += assert_russian(dialog, f"settings, tab {i}")
         checked += assert_russian(dialog, type(dialog).__name__)
         dialog.close()
     dialog = PatientDialog(win.store, None, win)

@@ -67,10 +67,11 @@ def _when(epoch: float) -> str:
 
 
 def _status_line(item: object) -> str:
+    from dermassist.i18n.fmt import format_percent
     from dermassist.transfer.outbox import OutboxItem
 
     assert isinstance(item, OutboxItem)
-    prob = "n/a" if item.malignant is None else f"{item.malignant * 100:.1f}%"
+    prob = "n/a" if item.malignant is None else format_percent(item.malignant)
     line = f"{item.id:>5}  exam {item.examination_id:<6} {item.state:<9} malignant {prob:<6} tries {item.attempts}"
     if item.state == "delivered":
         line += f"  delivered {item.delivered_at} to {item.destination}"

@@ -40,8 +40,7 @@ TEXT: dict[str, str] = {
     "decision_malignant": N_("at or above the threshold, refer"),
     "decision_benign": N_("below the threshold"),
     "preset_card": N_("the model card's threshold"),
-    "preset_sens90": N_("sensitivity 90% on validation"),
-    "preset_sens95": N_("sensitivity 95% on validation"),
+    "preset_sensitivity": N_("sensitivity {value} on validation"),
     "preset_other": N_("operating point {name}"),
     "not_validated": N_(
         "Not validated: the threshold is a default. This model has not been calibrated on labelled images "
@@ -75,8 +74,14 @@ def confidence_sentence(conf: Confidence, lang: str = "en") -> str:
     return text("band_above" if conf.band == "above" else "band_below", lang)
 
 
+# Operating points named after the validation sensitivity they were chosen for.
+SENSITIVITY_PRESETS = {"sens90": 0.90, "sens95": 0.95}
+
+
 def preset_name(preset: str, lang: str = "en") -> str:
     """A threshold preset in words."""
+    if preset in SENSITIVITY_PRESETS:
+        return text("preset_sensitivity", lang, value=format_percent(SENSITIVITY_PRESETS[preset], 0, lang))
     key = f"preset_{preset}"
     return text(key, lang) if key in TEXT else text("preset_other", lang, name=preset)
 

@@ -15,68 +15,30 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dermassist.imaging.bodymap import SITE_NAMES
 from dermassist.imaging.limits import display_name, printable
 from dermassist.paths import user_data_dir
 from dermassist.records import rows
 from dermassist.records.db import connect, migrate, schema_version, utc_now
 from dermassist.records.imagefiles import import_image, remove_stale_partials
-from dermassist.records.models import SEXES, URGENCIES, AnalysisRecord, Examination, ImageRecord, Patient
+from dermassist.records.models import AnalysisRecord, Examination, ImageRecord, Patient
 from dermassist.records.privacy import make_private, private_dir
 from dermassist.records.rows import AuditEntry
+from dermassist.records.validation import (
+    RecordConflict,
+    RecordError,
+    RecordNotFound,
+    validate_exam,
+    validate_patient,
+)
+
+# The errors live in records.validation and are raised (and imported by callers) from here.
+__all__ = ["DB_NAME", "IMAGES_DIR", "RecordConflict", "RecordError", "RecordNotFound", "RecordStore"]
 
 DB_NAME = "records.sqlite3"
 IMAGES_DIR = "images"
-
-
-class RecordNotFound(KeyError):
-    """No record with that id; the message names the kind of record and the id."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "record not found"
-
-
-class RecordError(ValueError):
-    """A record is invalid (missing name, bad date, ...); the message is one line for the user."""
-
-
-class RecordConflict(RuntimeError):
-    """The record changed since it was read; saving would overwrite someone else's edit."""
-
-
-def _check_date(value: str | None, what: str, required: bool) -> None:
-    if not value:
-        if required:
-            raise RecordError(f"{what} is required")
-        return
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise RecordError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _validate_patient(p: Patient) -> None:
-    if not p.full_name.strip():
-        raise RecordError("the patient's full name is required")
-    if p.sex not in SEXES:
-        raise RecordError(f"sex must be one of {', '.join(SEXES)}")
-    _check_date(p.birth_date, "birth date", required=False)
-    if p.birth_date and p.birth_date > date.today().isoformat():
-        raise RecordError("birth date is in the future")
-
-
-def _validate_exam(e: Examination) -> None:
-    _check_date(e.date, "examination date", required=True)
-    if e.urgency not in URGENCIES:
-        raise RecordError(f"urgency must be one of {', '.join(URGENCIES)}")
-    if e.site is not None and (e.site.view not in ("front", "back") or not (0 <= e.site.x <= 1 and 0 <= e.site.y <= 1)):
-        raise RecordError("lesion site must be on the front or back body map")
-    if e.site is not None and e.site.code and e.site.code not in SITE_NAMES:
-        raise RecordError(f"unknown lesion site code {e.site.code!r}")
 
 
 class RecordStore:
@@ -183,7 +145,7 @@ class RecordStore:
 
     def add_patient(self, patient: Patient) -> Patient:
         """Store a new patient; returns it with its id and timestamps."""
-        _validate_patient(patient)
+        validate_patient(patient)
         values = rows.patient_values(patient)
         now = utc_now()
         with self.transaction() as conn:
@@ -200,7 +162,7 @@ class RecordStore:
         """Save edits. Raises RecordConflict when the stored record changed since ``patient`` was read."""
         if patient.id is None:
             raise RecordError("cannot update a patient that was never saved")
-        _validate_patient(patient)
+        validate_patient(patient)
         values = rows.patient_values(patient)
         with self.transaction() as conn:
             old = self.get_patient(patient.id)
@@ -246,7 +208,7 @@ class RecordStore:
     def add_examination(self, exam: Examination) -> Examination:
         """Store a new examination (images and analyses are added separately). A new lesion id is
         made when ``lesion_id`` is empty; reuse an earlier examination's id to follow the same lesion."""
-        _validate_exam(exam)
+        validate_exam(exam)
         self.get_patient(exam.patient_id)
         exam = replace(exam, lesion_id=exam.lesion_id or uuid.uuid4().hex)
         values = rows.exam_values(exam)
@@ -266,7 +228,7 @@ class RecordStore:
         """Save edits to date, doctor, site, notes, checklist, urgency. Raises RecordConflict when stale."""
         if exam.id is None:
             raise RecordError("cannot update an examination that was never saved")
-        _validate_exam(exam)
+        validate_exam(exam)
         with self.transaction() as conn:
             row = self._exam_row(exam.id)
             old = rows.exam_values(rows.exam_from_row(row))

@@ -12,6 +12,7 @@ from typing import Any
 from dermassist.i18n import N_, gettext_for, ngettext_for
 from dermassist.i18n import fmt as i18n_fmt
 from dermassist.i18n import norm_lang as norm_lang
+from dermassist.inference import trust_text
 
 # key -> English source text; the catalogs hold the other languages.
 _TEXT: dict[str, str] = {
@@ -76,8 +77,6 @@ _TEXT: dict[str, str] = {
     "threshold": N_("Threshold"),
     "threshold_line": N_("{t} (operating point: {preset})"),
     "preset.card": N_("model card default"),
-    "preset.sens90": N_("sensitivity 0.90 on validation"),
-    "preset.sens95": N_("sensitivity 0.95 on validation"),
     "preset.custom": N_("custom"),
     "preset.unknown": N_("not recorded"),
     "per_100": N_(
@@ -217,5 +216,7 @@ def fmt_birth(lang: str, birth_iso: str | None, on: date) -> str:
 
 def preset_name(lang: str, preset: str) -> str:
     """Readable name of a threshold preset (an operating-point key of the model card)."""
+    if preset in trust_text.SENSITIVITY_PRESETS:
+        return trust_text.preset_name(preset, lang)  # the same words as on screen
     key = f"preset.{preset or 'card'}"
     return t(lang, key) if has(key) else preset

@@ -19,7 +19,6 @@ from pydicom.filewriter import dcmwrite
 from pydicom.uid import UID, generate_uid
 
 from dermassist import __version__
-from dermassist.imaging.bodymap import describe_site
 from dermassist.records.models import Examination, Patient
 from dermassist.transfer.pixels import JPEG_BASELINE, PixelData
 from dermassist.transfer.vr_fit import Overflow, check_lengths, normalise_phone, size
@@ -84,8 +83,12 @@ def person_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def laterality(site_label: str) -> str:
-    """``L`` or ``R`` when the site's label names one side only, else '' (unknown)."""
+def laterality(site_label: str, site_code: str = "") -> str:
+    """``L`` or ``R`` from the body-map code (``forearm.left``) or, without one, from a label naming
+    one side only; '' when unknown."""
+    side = site_code.rpartition(".")[2]
+    if side in ("left", "right"):
+        return "L" if side == "left" else "R"
     left, right = bool(_LEFT.search(site_label)), bool(_RIGHT.search(site_label))
     return "L" if left and not right else "R" if right and not left else ""
 
@@ -161,8 +164,8 @@ def image_dataset(ctx: StudyContext, ref: SeriesRef, pixels: PixelData, sop_clas
     if sop_class == DERMOSCOPIC:
         _add_dermoscopic(ds)
     site = ctx.exam.site
-    # General Series, images only. The site in English words: the body map's code ("forearm.left") or the doctor's text.
-    ds.Laterality = laterality(describe_site(site, "en") if site is not None else "")
+    # General Series, images only: the body map's code ("forearm.left"), else the doctor's text.
+    ds.Laterality = laterality(site.label, site.code) if site is not None else ""
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.PatientOrientation = ""
     ds.AcquisitionContextSequence = []

@@ -38,7 +38,7 @@ class ImageViewer(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(Qt.GlobalColor.darkGray)
-        self.setMinimumSize(160, 100)
+        self.setMinimumSize(160, 80)
         self._fit = True
         self.setToolTip(self.tr("Wheel: zoom. Drag: move. Double-click: fit to window."))
 

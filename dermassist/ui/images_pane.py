@@ -26,7 +26,7 @@ from dermassist.ui.heat_layer import HeatLegend, heat_pixmap
 from dermassist.ui.image_viewer import ImageViewer, read_pixmap
 
 THUMB = 96
-STRIP = 64  # thumbnails shown this big: room for the picture on a 768-px screen
+STRIP = 56  # thumbnails shown this big: room for the picture on a 768-px screen
 _thumb_cache: dict[str, QIcon] = {}
 
 

@@ -107,6 +107,9 @@ class PacsSettingsWidget(QWidget):
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(browse)
         web.addRow(self.tr("CA certificate:"), ca_row)
+        self.confirm_qido = QCheckBox(self.tr("Also confirm every delivery with a QIDO-RS query"))
+        self.confirm_qido.setChecked(settings.dicomweb_confirm_qido)
+        web.addRow("", self.confirm_qido)
         lay.addWidget(self.web)
 
         self.dimse = QGroupBox(self.tr("DIMSE"))
@@ -207,6 +210,7 @@ class PacsSettingsWidget(QWidget):
             dicomweb_token=self.token.text().strip(),
             dicomweb_verify_tls=self.verify.isChecked(),
             dicomweb_ca_bundle=self.ca_bundle.text().strip(),
+            dicomweb_confirm_qido=self.confirm_qido.isChecked(),
             dimse_host=self.host.text().strip(),
             dimse_port=int(self.port.value()),
             dimse_called_aet=self.called_aet.text().strip(),

@@ -40,6 +40,7 @@ class PatientView(QWidget):
         head = QHBoxLayout()
         self.header = QLabel()
         self.header.setObjectName("patientHeader")
+        self.header.setWordWrap(True)  # a long Russian line of details must not widen the window
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.header, 1)
         self.edit_button = QPushButton(self.tr("Edit patient…"))

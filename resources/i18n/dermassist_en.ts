@@ -1164,6 +1164,11 @@ AI malignancy: {prob} ({model})</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="110" />
+      <source>Also confirm every delivery with a QIDO-RS query</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
       <source>DIMSE</source>
       <translation type="unfinished" />
@@ -1341,62 +1346,62 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="45" />
+      <location filename="../../dermassist/ui/patient_view.py" line="46" />
       <source>Edit patient…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="53" />
+      <location filename="../../dermassist/ui/patient_view.py" line="54" />
       <source>Examinations</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="59" />
+      <location filename="../../dermassist/ui/patient_view.py" line="60" />
       <source>New examination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="84" />
+      <location filename="../../dermassist/ui/patient_view.py" line="85" />
       <source>Select a patient on the left, or create a new one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="89" />
+      <location filename="../../dermassist/ui/patient_view.py" line="90" />
       <source>born {date} ({age} y)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="91" />
+      <location filename="../../dermassist/ui/patient_view.py" line="92" />
       <source>record no. {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="93" />
+      <location filename="../../dermassist/ui/patient_view.py" line="94" />
       <source>phone {phone}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="130" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>not analysed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="130" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>no picture</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="134" />
+      <location filename="../../dermassist/ui/patient_view.py" line="135" />
       <source>picture warnings</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="135" />
+      <location filename="../../dermassist/ui/patient_view.py" line="136" />
       <source>malignant {p}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="158" />
+      <location filename="../../dermassist/ui/patient_view.py" line="159" />
       <source>New examination created.</source>
       <translation type="unfinished" />
     </message>

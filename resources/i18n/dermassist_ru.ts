@@ -1166,6 +1166,11 @@ AI malignancy: {prob} ({model})</source>
       <translation>Сертификат ЦС:</translation>
     </message>
     <message>
+      <location filename="../../dermassist/ui/pacs_settings.py" line="110" />
+      <source>Also confirm every delivery with a QIDO-RS query</source>
+      <translation>Дополнительно подтверждать каждую доставку запросом QIDO-RS</translation>
+    </message>
+    <message>
       <location filename="../../dermassist/ui/pacs_settings.py" line="112" />
       <source>DIMSE</source>
       <translation>DIMSE</translation>
@@ -1344,62 +1349,62 @@ AI malignancy: {prob} ({model})</source>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="45" />
+      <location filename="../../dermassist/ui/patient_view.py" line="46" />
       <source>Edit patient…</source>
       <translation>Изменить данные…</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="53" />
+      <location filename="../../dermassist/ui/patient_view.py" line="54" />
       <source>Examinations</source>
       <translation>Обследования</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="59" />
+      <location filename="../../dermassist/ui/patient_view.py" line="60" />
       <source>New examination</source>
       <translation>Новое обследование</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="84" />
+      <location filename="../../dermassist/ui/patient_view.py" line="85" />
       <source>Select a patient on the left, or create a new one.</source>
       <translation>Выберите пациента слева или создайте нового.</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="89" />
+      <location filename="../../dermassist/ui/patient_view.py" line="90" />
       <source>born {date} ({age} y)</source>
       <translation>дата рождения {date} ({age} лет)</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="91" />
+      <location filename="../../dermassist/ui/patient_view.py" line="92" />
       <source>record no. {n}</source>
       <translation>№ карты {n}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="93" />
+      <location filename="../../dermassist/ui/patient_view.py" line="94" />
       <source>phone {phone}</source>
       <translation>тел. {phone}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="130" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>not analysed</source>
       <translation>анализ не проводился</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="130" />
+      <location filename="../../dermassist/ui/patient_view.py" line="131" />
       <source>no picture</source>
       <translation>нет снимка</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="134" />
+      <location filename="../../dermassist/ui/patient_view.py" line="135" />
       <source>picture warnings</source>
       <translation>предупреждения о снимке</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="135" />
+      <location filename="../../dermassist/ui/patient_view.py" line="136" />
       <source>malignant {p}</source>
       <translation>злокачественность {p}</translation>
     </message>
     <message>
-      <location filename="../../dermassist/ui/patient_view.py" line="158" />
+      <location filename="../../dermassist/ui/patient_view.py" line="159" />
       <source>New examination created.</source>
       <translation>Создано новое обследование.</translation>
     </message>
