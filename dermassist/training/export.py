@@ -34,7 +34,7 @@ ISIC_DATA: dict[str, Any] = {
 DERM7PT_DATA: dict[str, Any] = {
     "name": "derm7pt",
     "description": (
-        "Derm7pt (Interactive Atlas of Dermoscopy): 1,011 lesion-centred crops from other clinics, "
+        "Derm7pt (Interactive Atlas of Dermoscopy): 1,003 lesion-centred crops from other clinics, "
         "dermatoscopes and decades; malignant = melanoma (all stages) and basal cell carcinoma"
     ),
     "licence": "research use only (Derm7pt terms)",
