@@ -173,3 +173,8 @@ def test_ood_passes_test_dermoscopy_and_flags_the_probe_set(trained_card: ModelC
     for group in {p.group for p in probes}:
         share = np.mean([f for f, p in zip(flagged, probes, strict=True) if p.group == group])
         assert share >= 0.8, f"{group}: only {share:.0%} flagged"
+    derm7pt = isic_dir.parent / "derm7pt"
+    if (derm7pt / "labels.csv").is_file():  # the other clinics' dermoscopy must mostly pass too
+        other = outputs_for_paths(session, [s.path for s in read_labels(derm7pt, "test")], cache_dir=FEATURE_CACHE,
+                                  tag="derm7pt-test")
+        assert float((model.distances(other.features) <= model.threshold).mean()) >= 0.85

@@ -83,7 +83,7 @@ def load_checkpoint(ckpt_path: Path) -> tuple[DermNet, InputSpec, dict[str, Any]
     s = ck["spec"]
     spec = InputSpec(s["name"], tuple(s["size"]), s["layout"], s["resize"], s["channel_order"],
                      s["pixel_scale"], tuple(s["mean"]), tuple(s["std"]), s["interpolation"],
-                     s.get("colour_constancy", "none"))
+                     decode=s.get("decode", "reduced"), colour_constancy=s.get("colour_constancy", "none"))
     return built.net.eval(), spec, ck
 
 

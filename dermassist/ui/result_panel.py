@@ -338,5 +338,5 @@ class ResultPanel(QFrame):
 
         # Each source separately, and how the recipe did on a clinic it never saw: the pooled figure
         # alone would flatter the model on pictures from elsewhere.
-        lines = performance_lines(card.metrics, card.training_data, current_language())
+        lines = performance_lines(card.metrics, getattr(card, "training_data", {}), current_language())
         return "\n".join([pooled, *("• " + line for line in lines)])
