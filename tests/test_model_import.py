@@ -112,6 +112,8 @@ def test_import_installs_lists_and_makes_default(keras_model: Path, tmp_path: Pa
     assert load_card(_models_dir() / "other.onnx").input.decode == "reduced"
     run = dermassist("classify", "--json", str(make_image(tmp_path)))
     assert run.returncode == 0 and json.loads(run.stdout)["model"]["name"] == "other"
+    text = dermassist("classify", str(make_image(tmp_path)))
+    assert "Not validated: the threshold is a default" in text.stdout and "Imported external model" in text.stdout
 
 
 def make_image(tmp_path: Path) -> Path:

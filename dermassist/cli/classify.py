@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.json:
         print(f"Model: {card.name} {card.version} (sha256 {card.short_sha}), provider {trusted.session.provider}")
         print(f"Threshold for 'refer as suspicious': {card.threshold:.3f}")
+        from dermassist.inference.trust_text import validation_lines
+
+        for line in validation_lines(card, lang):  # an uncalibrated imported model says so
+            print(line)
     for result in classify_trusted(trusted, paths, args.preset, batch_size=args.batch_size):
         if isinstance(result, Failure):
             failed += 1
