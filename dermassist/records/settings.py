@@ -35,7 +35,7 @@ class Settings:
     center_contact: str = ""
     model_path: str = ""  # empty: the default installed model
     provider: str = "auto"  # auto, cpu, cuda, directml
-    language: str = ""  # empty: from the system locale; "en" or "ru"
+    language: str = ""  # empty: from the system locale; else a language code ("en", "ru", any catalog's)
     threshold_preset: str = "card"  # "card" or a key of the card's operating_points
     tta: bool = False  # test-time augmentation: average the 8 flips/rotations (about 8x the model time)
     # Transfer to the specialized center (DICOM).
