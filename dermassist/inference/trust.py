@@ -200,7 +200,7 @@ class TrustedModel:
     def judge(
         self, name: str, probs: np.ndarray, quality: QualityReport, features: np.ndarray | None,
         cam: np.ndarray | None, preset: str = "card", timings: Timings | None = None, tta: bool = False,
-        logits: np.ndarray | None = None,
+        logits: np.ndarray | None = None, ood_result: OodResult | None = None,
     ) -> TrustedAnalysis:  # fmt: skip
         """The gate: one picture's calibrated probabilities, quality report and features become a
         TrustedAnalysis whose ``warnings`` (quality, out-of-distribution) hold back its result.
@@ -216,7 +216,8 @@ class TrustedModel:
             provider=session.provider,
             timings=timings or Timings(),
         )
-        ood, note = self._ood(features, logits)
+        # A batch caller may pass the OOD result it computed for all its rows at once.
+        ood, note = (ood_result, None) if ood_result is not None else self._ood(features, logits)
         warnings = [TrustWarning(i.code, tuple((k, str(v)) for k, v in i.details)) for i in quality.issues]
         if ood is not None and ood.flagged:
             warnings.insert(0, TrustWarning("ood"))

@@ -19,6 +19,7 @@ from dermassist.imaging.limits import display_name
 from dermassist.imaging.loading import ImageLoadError, load_image
 from dermassist.imaging.quality import QualityLimits, QualityReport, assess_quality
 from dermassist.inference.card import InputSpec
+from dermassist.inference.ood import OodError, OodResult
 from dermassist.inference.ood_output import logits_of
 from dermassist.inference.pipeline import Failure
 from dermassist.inference.prediction import Timings
@@ -51,6 +52,16 @@ def _check(path: Path, spec: InputSpec) -> _Checked:
     return _Checked(name, tensor, quality, "", (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000)
 
 
+def _batch_ood(trusted: TrustedModel, feats: np.ndarray | None) -> list[OodResult] | None:
+    """Distances of a whole batch in one matrix product (per picture, it would be the slowest step)."""
+    if trusted.ood is None or trusted.ood_problem or feats is None:
+        return None
+    try:
+        return [OodResult(float(d), trusted.ood.threshold) for d in trusted.ood.distances(feats)]
+    except OodError:
+        return None  # judged per picture, which reports the problem as a warning
+
+
 def classify_trusted(
     trusted: TrustedModel, paths: list[Path], preset: str = "card", batch_size: int = 8, workers: int = 2
 ) -> Iterator[TrustedAnalysis | Failure]:
@@ -73,6 +84,7 @@ def classify_trusted(
                 feats = raw.extras.get(card.output.features) if card.output.features else None
                 cams = raw.extras.get(card.output.cam) if card.output.cam else None
                 logits = logits_of(card, raw.scores, raw.extras)
+                oods = _batch_ood(trusted, feats)
                 for row, r in enumerate(good):
                     assert r.quality is not None
                     cam = np.asarray(cams[row], dtype=np.float32) if cams is not None and cams.ndim == 3 else None
@@ -80,6 +92,7 @@ def classify_trusted(
                         r.name, raw.probabilities[row], r.quality, feats[row] if feats is not None else None,
                         cam, preset, Timings(r.decode_ms, r.preprocess_ms, inf_ms),
                         logits=logits[row] if logits is not None else None,
+                        ood_result=oods[row] if oods is not None else None,
                     )  # fmt: skip
             for r in results:
                 yield judged[id(r)] if id(r) in judged else Failure(r.name, r.error)
