@@ -6,11 +6,12 @@ writes it; the loader refuses a card that does not describe its model file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dermassist.hashing import sha256_file as sha256_file
 
 SCHEMA_VERSION = 1
 LAYOUTS = ("NCHW", "NHWC")
@@ -143,15 +144,6 @@ class ModelCard:
         data["limitations"] = list(self.limitations)
         data.update(extra)
         return data
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def card_path_for(model_path: Path) -> Path:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dermassist import __version__
+from dermassist.hashing import sha256_file as sha256_file
 from dermassist.records.imagefiles import TMP_PREFIX
 
 MANIFEST = "MANIFEST.json"
@@ -43,15 +44,6 @@ class BackupResult:
     databases: int
     total_bytes: int
     counts: dict[str, int]
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in 1 MB chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _fsync(path: Path) -> None:
