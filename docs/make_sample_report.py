@@ -106,9 +106,18 @@ def sample_input(image_path: Path, lang: str = "en") -> ReferralInput:
         "balanced_accuracy": _ci(0.825, 0.03),
         "prevalence_matched_accuracy": _ci(0.80, 0.03),
     }
+    # Placeholder per-source figures, laid out as a trained model's card has them.
+    def source(n: int, auc: float, sens: float, spec: float, per100: float) -> dict[str, object]:
+        return {"n": n, "roc_auc": _ci(auc, 0.03), "sensitivity": _ci(sens, 0.05), "specificity": _ci(spec, 0.04),
+                "referrals_per_100": per100}
+
+    by_source = {"isic": {"test": source(896, 0.91, 0.88, 0.80, 31)},
+                 "derm7pt": {"test": source(303, 0.84, 0.86, 0.62, 52)}}
+    unseen = {"source": "derm7pt", "test": source(303, 0.75, 0.80, 0.45, 64)}
     model = ModelInfo(
         name="example-model", version="0.0.0-example", sha256=FAKE_MODEL_SHA, threshold=0.35,
-        metrics={"test": test}, temperature=1.2, val_sensitivity=0.9, val_specificity=0.74,
+        metrics={"test": test, "by_source": by_source, "unseen_source": unseen}, temperature=1.2,
+        val_sensitivity=0.9, val_specificity=0.74, training_data={"sources": {"isic": {}, "derm7pt": {}}},
     )  # fmt: skip
     return ReferralInput(
         patient=patient,

@@ -22,6 +22,10 @@ SOURCE_NAMES: dict[str, str] = {
 }
 
 
+# Proper names, the same in every language.
+SHORT_NAMES: dict[str, str] = {"isic": "ISIC", "derm7pt": "Derm7pt"}
+
+
 @dataclass(frozen=True)
 class SourceFigure:
     """One data source's test-split figures at the card's threshold."""
@@ -92,7 +96,8 @@ def figure_line(fig: SourceFigure, lang: str) -> str:
             "{source}: {n} test images, sensitivity {sens}, specificity {spec}, ROC AUC {auc}, "
             "{per100} referrals per 100 lesions",
         )
-    return text.format(source=source_label(fig.source, lang), n=fig.n, sens=_num(fig.sensitivity, lang),
+    name = SHORT_NAMES.get(fig.source, fig.source) if fig.unseen else source_label(fig.source, lang)
+    return text.format(source=name, n=fig.n, sens=_num(fig.sensitivity, lang),
                        spec=_num(fig.specificity, lang), auc=_num(fig.roc_auc, lang),
                        per100=format_number(fig.referrals_per_100, 0, lang) if fig.referrals_per_100 is not None
                        else gettext_for(lang, "not available"))
