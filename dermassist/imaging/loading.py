@@ -97,16 +97,7 @@ def load_image(
     """
     label = printable(name or (display_name(source) if not isinstance(source, bytes) else "<image data>"))
     try:
-        if isinstance(source, bytes):
-            if not source:
-                raise ImageLoadError(f"{label}: empty image data")
-            check_size(len(source))
-            fh: BinaryIO = io.BytesIO(source)
-        else:
-            try:
-                fh = open_regular(Path(source))
-            except FileNotFoundError:
-                raise ImageLoadError(f"{label}: no such file") from None
+        fh = open_source(source, label)
         try:
             with _reserve_memory(fh, min_size):
                 return _decode(fh, label, min_size)
@@ -125,6 +116,23 @@ def load_image(
         raise ImageLoadError(f"{label}: cannot decode image ({msg})") from None
     except MemoryError:
         raise ImageLoadError(f"{label}: image too large to decode in available memory") from None
+
+
+def open_source(source: str | Path | bytes, label: str) -> BinaryIO:
+    """Open a picture's bytes or file for reading within the limits of :mod:`dermassist.imaging.limits`
+    (a regular file under the size limit, never a FIFO). Raises ``ImageLoadError`` (one line)."""
+    try:
+        if isinstance(source, bytes):
+            if not source:
+                raise ImageLoadError(f"{label}: empty image data")
+            check_size(len(source))
+            return io.BytesIO(source)
+        try:
+            return open_regular(Path(source))
+        except FileNotFoundError:
+            raise ImageLoadError(f"{label}: no such file") from None
+    except FileRefused as exc:
+        raise ImageLoadError(f"{label}: {exc}") from None
 
 
 def _reserve_memory(fh: BinaryIO, min_size: tuple[int, int] | None) -> AbstractContextManager[None]:

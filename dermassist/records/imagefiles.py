@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+
+from dermassist.hashing import sha256_file
 
 # File extension from the decoded format, not from the name the user gave the file.
 FORMAT_EXT = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "BMP": ".bmp", "WEBP": ".webp", "MPO": ".jpg"}
@@ -64,21 +64,15 @@ def import_image(folder: Path, source: Path | bytes, label: str) -> StoredFile:
     file; an existing file whose content does not match its name (damaged disk, manual edit) is
     replaced by the good copy. Raises ImageLoadError (one line).
     """
-    from dermassist.imaging.limits import MAX_FILE_BYTES, FileRefused, check_size, open_regular
-    from dermassist.imaging.loading import ImageLoadError, load_image  # numpy and Pillow load only when needed
+    from dermassist.imaging.limits import MAX_FILE_BYTES
+    from dermassist.imaging.loading import (  # numpy and Pillow load only when needed
+        ImageLoadError,
+        load_image,
+        open_source,
+    )
 
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        if isinstance(source, bytes):
-            check_size(len(source))
-            src: BinaryIO = io.BytesIO(source)
-        else:
-            try:
-                src = open_regular(Path(source))
-            except FileNotFoundError:
-                raise ImageLoadError(f"{label}: no such file") from None
-    except FileRefused as exc:
-        raise ImageLoadError(f"{label}: {exc}") from None
+    src = open_source(source, label)
     fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -92,15 +86,16 @@ def import_image(folder: Path, source: Path | bytes, label: str) -> StoredFile:
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        # A reduced-scale decode proves the file is a readable image without paying for a full decode.
-        loaded = load_image(tmp, min_size=(256, 256), name=label)
+        # A reduced-scale decode proves the file is a readable image without paying for a full decode
+        # (load_image keeps DRAFT_MARGIN x min_size pixels, so this decodes to about 256 px).
+        loaded = load_image(tmp, min_size=(64, 64), name=label)
         width, height = loaded.original_size
         if (loaded.size[0] > loaded.size[1]) != (width > height):
             width, height = height, width  # EXIF rotation
         digest = h.hexdigest()
         ext = FORMAT_EXT.get(loaded.format.upper(), "." + loaded.format.lower() if loaded.format else ".img")
         target = folder / (digest + ext)
-        if target.is_file() and _sha256_file(target) == digest:
+        if target.is_file() and sha256_file(target) == digest:
             tmp.unlink()
         else:
             os.replace(tmp, target)
@@ -113,18 +108,10 @@ def import_image(folder: Path, source: Path | bytes, label: str) -> StoredFile:
     return StoredFile(digest, target.name, int(width), int(height), size)
 
 
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def verify_file(path: Path, sha256: str) -> bool:
     """True when ``path`` exists and its content hashes to ``sha256``."""
     try:
-        return _sha256_file(path) == sha256
+        return sha256_file(path) == sha256
     except OSError:
         return False
 

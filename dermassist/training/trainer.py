@@ -257,7 +257,6 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
                "eval_seconds": round(time.perf_counter() - t0 - train_s, 1)}
         history.append(rec)
         log(json.dumps(rec))
-        np.save(cfg.out / f"val_probs_{epoch}.npy", p)
         if score > best_auc:
             best_auc = score
             torch.save({"model": net.state_dict(), "arch": cfg.arch, "epoch": epoch, "val_auc": score,
