@@ -107,6 +107,7 @@ def test_result_panel_words_model_and_metrics(qtbot) -> None:
     class Card:
         sha256 = "cd" * 32
         metrics = {"test": {"n": 896, "sensitivity": {"value": 0.9, "ci95": [0.85, 0.94]}, "roc_auc": {"value": 0.93}}}
+        training_data: dict[str, object] = {}
 
     panel = ResultPanel("en")
     qtbot.addWidget(panel)

@@ -333,10 +333,9 @@ class ResultPanel(QFrame):
         ).format(
             n=test.get("n", "?"), sens=value("sensitivity"), spec=value("specificity"), auc=value("roc_auc")
         )
-        from dermassist.i18n import current_language
         from dermassist.inference.performance import performance_lines
 
         # Each source separately, and how the recipe did on a clinic it never saw: the pooled figure
         # alone would flatter the model on pictures from elsewhere.
-        lines = performance_lines(card.metrics, getattr(card, "training_data", {}), current_language())
+        lines = performance_lines(card.metrics, card.training_data, self.lang)
         return "\n".join([pooled, *("• " + line for line in lines)])
