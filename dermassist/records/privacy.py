@@ -37,9 +37,11 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def make_private(root: Path) -> int:
+def make_private(root: Path, recursive: bool = True) -> int:
     """Make ``root`` and everything inside it private; returns how many entries were changed.
 
+    ``recursive=False`` fixes ``root`` and the files directly in it only (the settings folder,
+    which may be the data folder itself: its images need not be walked on every settings read).
     Symbolic links are neither followed nor changed. Entries owned by another user are left
     alone (and logged): only their owner or root could change them.
     """
@@ -48,6 +50,11 @@ def make_private(root: Path) -> int:
     if os.name == "nt":  # pragma: no cover - Windows only
         return _windows_owner_only(root)
     changed = int(_fix(root, DIR_MODE))
+    if not recursive:
+        for entry in os.scandir(root):
+            if entry.is_file(follow_symlinks=False):
+                changed += _fix(Path(entry.path), FILE_MODE)
+        return changed
     for folder, dirs, files in os.walk(root, followlinks=False):
         base = Path(folder)
         for name in dirs:

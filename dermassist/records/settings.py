@@ -71,7 +71,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults (a broken file is kept aside)."""
     path = path or settings_path()
     if path.parent == user_config_dir():
-        make_private(path.parent)  # a settings file an older version left readable by others
+        make_private(path.parent, recursive=False)  # a settings file an older version left readable
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -116,7 +116,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     if path.parent == user_config_dir():
         private_dir(path.parent)
-        make_private(path.parent)  # also what an older version left readable by others
+        make_private(path.parent, recursive=False)  # also what an older version left readable
     else:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_suffix(".json.tmp")
