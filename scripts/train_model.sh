@@ -15,12 +15,14 @@ PY=${PYTHON:-.venv/bin/python}
 VERSION=${VERSION:-2.0.0}
 S1=${STAGE1_EPOCHS:-3}
 S2=${STAGE2_EPOCHS:-5}
+RECIPE=${RECIPE:-v2}
+SEED=${SEED:-0}
 mkdir -p "$RUN"
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S1" --head-epochs 1 --low-res-epochs $((S1 - 1)) \
-  --low-res 160 --data "$DATA/isic" --eval-data "$DATA/derm7pt" --recipe v2 --no-export --out "$RUN/stage1" \
+  --low-res 160 --data "$DATA/isic" --eval-data "$DATA/derm7pt" --recipe "$RECIPE" --seed "$SEED" --no-export --out "$RUN/stage1" \
   | tee -a "$RUN/stage1.log"
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
-  --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe v2 --no-export \
+  --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed "$SEED" --no-export \
   --init-from "$RUN/stage1/best.pt" --out "$RUN/stage2" | tee -a "$RUN/stage2.log"
 # The ISIC-only stage-1 model, measured on Derm7pt test: how the recipe does on a clinic it never saw.
 $PY -m dermassist export-model "$RUN/stage1/best.pt" --out "$RUN/unseen" --name dermassist-mobilenet-v2-isic-only \

@@ -157,7 +157,7 @@ def test_two_sources_per_source_card_and_threshold(tiny_dataset: Path, tmp_path:
     derm = _derm7pt_like(tmp_path / "derm7pt")
     out = tmp_path / "multi"
     run = _train(tiny_dataset, out, 2, "--data", str(derm), "--repeat", "derm7pt=2", "--low-res-epochs", "1",
-                 "--low-res", "48", "--colour-constancy", "shades_of_gray")
+                 "--low-res", "48", "--colour-constancy", "shades_of_gray", "--field-of-view", "lesion_crop")
     assert run.returncode == 0, run.stderr
     history = [json.loads(line) for line in run.stdout.splitlines() if line.startswith('{"epoch"')]
     assert [h["input"] for h in history] == [48, 64]
@@ -166,6 +166,7 @@ def test_two_sources_per_source_card_and_threshold(tiny_dataset: Path, tmp_path:
     card_path = next(out.glob("*.json"))
     raw = json.loads(card_path.read_text())
     assert raw["input"]["colour_constancy"] == "shades_of_gray"
+    assert raw["input"]["field_of_view"] == "lesion_crop"
     assert set(raw["training_data"]["sources"]) == {"isic", "derm7pt"}
     assert "research use only" in raw["training_data"]["licence"]
     by_source = raw["metrics"]["by_source"]

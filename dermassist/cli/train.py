@@ -22,9 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="folder whose val split is only reported, never trained on (an unseen source)")
     p.add_argument("--repeat", action="append", default=[], metavar="NAME=N",
                    help="oversample a data folder by its name, e.g. derm7pt=2")
-    p.add_argument("--recipe", default="v2", choices=["v1", "v2"], help="augmentation recipe")
+    p.add_argument("--recipe", default="v2", choices=["v1", "v2", "v3"], help="augmentation recipe")
     p.add_argument("--colour-constancy", default="none", choices=["none", "shades_of_gray"],
                    help="colour normalisation written into the card (training and inference alike)")
+    p.add_argument("--field-of-view", default="full", choices=["full", "lesion_crop"],
+                   help="card step: crop to the lesion before resizing (training and inference alike)")
     p.add_argument("--bf16", default="auto", choices=["auto", "on", "off"], help="bfloat16 autocast")
     p.add_argument("--low-res", type=int, default=160, help="input size of the first --low-res-epochs")
     p.add_argument("--low-res-epochs", type=int, default=0, help="epochs trained at --low-res (faster)")
@@ -86,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         print("dermassist: --repeat takes NAME=N, e.g. derm7pt=2", file=sys.stderr)
         return 2
     cfg = TrainConfig(arch=args.arch, data=data, eval_data=args.eval_data, repeat=repeat, recipe=args.recipe,
-                      colour_constancy=args.colour_constancy, bf16=args.bf16, low_res=args.low_res,
+                      colour_constancy=args.colour_constancy, field_of_view=args.field_of_view,
+                      bf16=args.bf16, low_res=args.low_res,
                       low_res_epochs=args.low_res_epochs, out=args.out, epochs=args.epochs,
                       head_epochs=args.head_epochs,
                       batch_size=args.batch_size, lr=args.lr, head_lr=args.head_lr, init_from=args.init_from,

@@ -45,6 +45,7 @@ REQUIRED_OUTPUT = ("name", "kind", "labels", "positive_label")
 
 
 COLOUR_CONSTANCY = ("none", "shades_of_gray")
+FIELDS_OF_VIEW = ("full", "lesion_crop")
 
 
 class CardError(ValueError):
@@ -67,6 +68,8 @@ class InputSpec:
     decode: str = "reduced"
     # Colour normalisation applied at input size before scaling: "none" or "shades_of_gray".
     colour_constancy: str = "none"
+    # "full" (the whole picture) or "lesion_crop" (a lesion-centred crop first, see imaging.field_of_view).
+    field_of_view: str = "full"
 
     @property
     def decode_min_size(self) -> tuple[int, int] | None:
@@ -202,6 +205,7 @@ def card_from_dict(data: dict[str, Any], src: Path) -> ModelCard:
         decode=_choice(inp.get("decode", "reduced"), DECODE_MODES, "input.decode", src),
         colour_constancy=_choice(inp.get("colour_constancy", "none"), COLOUR_CONSTANCY,
                                  "input.colour_constancy", src),
+        field_of_view=_choice(inp.get("field_of_view", "full"), FIELDS_OF_VIEW, "input.field_of_view", src),
     )
     labels = out["labels"]
     if not (isinstance(labels, list) and len(labels) >= 2 and all(isinstance(x, str) for x in labels)):

@@ -43,6 +43,21 @@ def display_grid(cam: np.ndarray | list[list[float]], mode: str = DISPLAY_MODE) 
     return np.abs(c) if mode == "magnitude" else c
 
 
+def cam_on_picture(cam: np.ndarray, box: tuple[int, int, int, int], width: int, height: int) -> np.ndarray:
+    """A CAM computed on the crop ``box`` (x0, y0, x1, y1) of a ``width`` x ``height`` picture, laid
+    into a grid over the whole picture (zero evidence outside the crop), so it stretches back like any other."""
+    c = np.asarray(cam, dtype=np.float32)
+    x0, y0, x1, y1 = box
+    if (x0, y0, x1, y1) == (0, 0, width, height):
+        return c
+    gh, gw = c.shape
+    sx, sy = gw / max(1, x1 - x0), gh / max(1, y1 - y0)  # grid cells per picture pixel
+    full = np.zeros((max(gh, round(height * sy)), max(gw, round(width * sx))), np.float32)
+    gx0, gy0 = min(round(x0 * sx), full.shape[1] - gw), min(round(y0 * sy), full.shape[0] - gh)
+    full[gy0 : gy0 + gh, gx0 : gx0 + gw] = c
+    return full
+
+
 def normalise(cam: np.ndarray) -> np.ndarray:
     """Scale a CAM grid to 0..1 (a flat grid becomes all zeros)."""
     c = np.asarray(cam, dtype=np.float32)

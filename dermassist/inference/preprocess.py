@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from dermassist.imaging.field_of_view import lesion_crop
 from dermassist.inference.card import InputSpec
 
 _INTERP = {
@@ -51,8 +52,11 @@ def resize_to_input(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
 
     ``squash`` resizes the whole picture to the input (the ISIC training images were squashed,
     so that is what models trained on them expect); ``center_crop`` keeps the aspect ratio and
-    crops the centre; ``letterbox`` keeps the aspect ratio and pads with black.
+    crops the centre; ``letterbox`` keeps the aspect ratio and pads with black. A card with
+    ``field_of_view: lesion_crop`` crops to the lesion first.
     """
+    if spec.field_of_view == "lesion_crop":
+        rgb = lesion_crop(rgb)
     height, width = spec.size
     h0, w0 = rgb.shape[:2]
     if spec.resize == "squash":

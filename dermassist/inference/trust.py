@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from dermassist.imaging.field_of_view import field_box
 from dermassist.imaging.quality import QualityLimits, QualityReport, assess_quality
+from dermassist.inference.heatmap import cam_on_picture
 from dermassist.inference.ood import OodError, OodModel, OodResult, load_for_card
 from dermassist.inference.ood_output import EnergyCheck, load_output_check, logits_of
 from dermassist.inference.prediction import Prediction, Timings
@@ -190,6 +192,7 @@ class TrustedModel:
         cam = None
         if cams is not None and cams.ndim == 3:
             cam = untta_cams(cams, views) if tta else np.asarray(cams[0], dtype=np.float32)
+            cam = cam_on_picture(cam, field_box(rgb, card.input.field_of_view), rgb.shape[1], rgb.shape[0])
         timings = Timings(0.0, (t1 - t0) * 1000, (t2 - t1) * 1000)
         features = feats[0] if feats is not None else None
         logits = logits_of(card, raw.scores, raw.extras)

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from dermassist.imaging.field_of_view import field_box
 from dermassist.imaging.limits import display_name
 from dermassist.imaging.loading import ImageLoadError, load_image
 from dermassist.imaging.quality import QualityLimits, QualityReport, assess_quality
 from dermassist.inference.card import InputSpec
+from dermassist.inference.heatmap import cam_on_picture
 from dermassist.inference.ood import OodError, OodResult
 from dermassist.inference.ood_output import logits_of
 from dermassist.inference.pipeline import Failure
@@ -37,6 +39,8 @@ class _Checked:
     error: str
     decode_ms: float
     preprocess_ms: float
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # what the network saw (x0, y0, x1, y1)
+    size: tuple[int, int] = (0, 0)  # the picture's width and height
 
 
 def _check(path: Path, spec: InputSpec) -> _Checked:
@@ -49,7 +53,9 @@ def _check(path: Path, spec: InputSpec) -> _Checked:
     t1 = time.perf_counter()
     quality = assess_quality(loaded.rgb, QualityLimits(min_side=min(spec.size)))
     tensor = preprocess(loaded.rgb, spec)
-    return _Checked(name, tensor, quality, "", (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000)
+    h, w = loaded.rgb.shape[:2]
+    return _Checked(name, tensor, quality, "", (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000,
+                    field_box(loaded.rgb, spec.field_of_view), (w, h))
 
 
 def _batch_ood(trusted: TrustedModel, feats: np.ndarray | None) -> list[OodResult] | None:
@@ -88,6 +94,8 @@ def classify_trusted(
                 for row, r in enumerate(good):
                     assert r.quality is not None
                     cam = np.asarray(cams[row], dtype=np.float32) if cams is not None and cams.ndim == 3 else None
+                    if cam is not None:
+                        cam = cam_on_picture(cam, r.box, *r.size)
                     judged[id(r)] = trusted.judge(
                         r.name, raw.probabilities[row], r.quality, feats[row] if feats is not None else None,
                         cam, preset, Timings(r.decode_ms, r.preprocess_ms, inf_ms),

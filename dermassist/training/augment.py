@@ -97,6 +97,16 @@ def zoom_out(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.copyMakeBorder(small, top, h - sh - top, left, w - sw - left, cv2.BORDER_REFLECT_101)
 
 
+def sharpen(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Unsharp masking: the crisper detail of a full-resolution photograph shrunk by area averaging,
+    next to the softer pixels of the data sets' small resized copies (blur covers the other way)."""
+    sigma = float(rng.uniform(0.6, 1.6))
+    soft = cv2.GaussianBlur(rgb, (0, 0), sigma).astype(np.float32)
+    amount = float(rng.uniform(0.3, 1.5))
+    out = rgb.astype(np.float32) * (1 + amount) - soft * amount
+    return np.asarray(np.clip(out + 0.5, 0, 255), dtype=np.uint8)
+
+
 _CV_RESAMPLE = (cv2.INTER_AREA, cv2.INTER_LINEAR, cv2.INTER_CUBIC, cv2.INTER_NEAREST)
 _PIL_RESAMPLE = ("nearest", "bilinear", "bicubic", "lanczos")
 
@@ -130,6 +140,7 @@ def train_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-unt
 
     ``v1``: crop, geometry, colour, artefacts (model 1.0). ``v2`` adds a wider zoom range, zoom-out
     and the resampling/compression paths a picture meets on its way in (see :func:`arrival`).
+    ``v3`` is ``v2`` plus occasional sharpening (see :func:`sharpen`).
     """
 
     def apply(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -142,6 +153,8 @@ def train_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-unt
         x = geometric(x, rng)
         x = photometric(x, rng)
         x = artefacts(x, rng)
+        if recipe == "v3" and rng.random() < 0.3:
+            x = sharpen(x, rng)
         if recipe != "v1":
             x = arrival(x, rng, spec.size[0])
         return preprocess(np.ascontiguousarray(x), spec)

@@ -83,7 +83,8 @@ def load_checkpoint(ckpt_path: Path) -> tuple[DermNet, InputSpec, dict[str, Any]
     s = ck["spec"]
     spec = InputSpec(s["name"], tuple(s["size"]), s["layout"], s["resize"], s["channel_order"],
                      s["pixel_scale"], tuple(s["mean"]), tuple(s["std"]), s["interpolation"],
-                     decode=s.get("decode", "reduced"), colour_constancy=s.get("colour_constancy", "none"))
+                     decode=s.get("decode", "reduced"), colour_constancy=s.get("colour_constancy", "none"),
+                     field_of_view=s.get("field_of_view", "full"))
     return built.net.eval(), spec, ck
 
 
@@ -145,6 +146,7 @@ def export_with_card(ckpt_path: Path | list[Path], out: Path, data: Path | list[
         "file": onnx_path.name, "sha256": sha256_file(onnx_path),
         "input": {"name": "input", "size": list(spec.size), "layout": spec.layout, "resize": spec.resize,
                   "colour_constancy": spec.colour_constancy,
+                  "field_of_view": spec.field_of_view,
                   "interpolation": spec.interpolation, "channel_order": spec.channel_order,
                   "pixel_scale": spec.pixel_scale, "mean": list(spec.mean), "std": list(spec.std)},
         "output": {"name": "logits", "kind": "logits", "labels": ["benign", "malignant"],

@@ -48,6 +48,7 @@ class TrainConfig:
     eval_data: list[Path] = field(default_factory=list)  # folders whose val split is only reported (unseen)
     recipe: str = "v2"  # augmentation recipe (see augment.train_transform)
     colour_constancy: str = "none"  # card preprocessing step, used in training and inference alike
+    field_of_view: str = "full"  # card step: "lesion_crop" crops to the lesion first (training and inference)
     bf16: str = "auto"  # bfloat16 autocast: auto (CPU with AVX-512 BF16/AMX), on, off
     low_res: int = 160  # input size of the first low_res_epochs epochs (faster; full size after)
     low_res_epochs: int = 0
@@ -75,11 +76,11 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def input_spec(built: Built, size: int, colour_constancy: str = "none") -> InputSpec:
+def input_spec(built: Built, size: int, colour_constancy: str = "none", field_of_view: str = "full") -> InputSpec:
     """The card's input description for a built network."""
     scale, mean, std = built.norm
     return InputSpec("input", (size, size), "NCHW", "squash", "RGB", scale, mean, std, "area",
-                     colour_constancy=colour_constancy)
+                     colour_constancy=colour_constancy, field_of_view=field_of_view)
 
 
 def use_bf16(choice: str, device: torch.device) -> bool:
@@ -183,8 +184,8 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         log(f"{last} already holds all {cfg.epochs} epochs; nothing to train")
         return cfg.out / "best.pt"
     built = build(cfg.arch, cfg.weights, cfg.pretrained)
-    spec = input_spec(built, cfg.input_size, cfg.colour_constancy)
-    low_spec = input_spec(built, cfg.low_res, cfg.colour_constancy)
+    spec = input_spec(built, cfg.input_size, cfg.colour_constancy, cfg.field_of_view)
+    low_spec = input_spec(built, cfg.low_res, cfg.colour_constancy, cfg.field_of_view)
     if cfg.init_from:
         built.net.load_state_dict(torch.load(cfg.init_from, map_location="cpu", weights_only=False)["model"])
     # channels_last is about 2x faster for these convnets on a CPU (oneDNN).
