@@ -17,6 +17,7 @@ S1=${STAGE1_EPOCHS:-3}
 S2=${STAGE2_EPOCHS:-5}
 RECIPE=${RECIPE:-v2}
 SEED=${SEED:-0}
+MEMBERS=${MEMBERS:-1}  # >1: that many stage-2 runs (seeds SEED, SEED+1, ...) averaged in one ONNX graph
 mkdir -p "$RUN"
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S1" --head-epochs 1 --low-res-epochs $((S1 - 1)) \
   --low-res 160 --data "$DATA/isic" --eval-data "$DATA/derm7pt" --recipe "$RECIPE" --seed "$SEED" --no-export --out "$RUN/stage1" \
@@ -24,15 +25,22 @@ $PY -m dermassist train --arch mobilenet_v2 --epochs "$S1" --head-epochs 1 --low
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
   --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed "$SEED" --no-export \
   --init-from "$RUN/stage1/best.pt" --out "$RUN/stage2" | tee -a "$RUN/stage2.log"
+BEST=("$RUN/stage2/best.pt")
+for ((i = 1; i < MEMBERS; i++)); do
+  $PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
+    --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed $((SEED + i)) --no-export \
+    --init-from "$RUN/stage1/best.pt" --out "$RUN/stage2-$i" | tee -a "$RUN/stage2-$i.log"
+  BEST+=("$RUN/stage2-$i/best.pt")
+done
 # The ISIC-only stage-1 model, measured on Derm7pt test: how the recipe does on a clinic it never saw.
 $PY -m dermassist export-model "$RUN/stage1/best.pt" --out "$RUN/unseen" --name dermassist-mobilenet-v2-isic-only \
   --version "$VERSION" --data "$DATA/isic"
 $PY -m dermassist evaluate "$RUN/unseen/dermassist-mobilenet-v2-isic-only-$VERSION.onnx" --data "$DATA/isic" \
   --data "$DATA/derm7pt" --split test --out "$RUN/unseen/eval"
-$PY -m dermassist export-model "$RUN/stage2/best.pt" --out "$RUN/export" --name dermassist-mobilenet-v2 \
+$PY -m dermassist export-model "${BEST[@]}" --out "$RUN/export" --name dermassist-mobilenet-v2 \
   --version "$VERSION" --data "$DATA/isic" --data "$DATA/derm7pt"
 MODEL="$RUN/export/dermassist-mobilenet-v2-$VERSION.onnx"
 $PY scripts/record_unseen_source.py "$MODEL" "$RUN/unseen/eval/evaluation.json" derm7pt
-$PY -m dermassist fit-ood "$MODEL" --data "$DATA/isic" --add-data "$DATA/derm7pt"
+$PY -m dermassist fit-ood "$MODEL" --data "$DATA/isic" --add-data "$DATA/derm7pt" --percentile "${OOD_PERCENTILE:-97}"
 $PY -m dermassist evaluate "$MODEL" --data "$DATA/isic" --data "$DATA/derm7pt" --out "$RUN/export/eval"
 echo "model: $MODEL (copy it, its .json card and .ood.npz into models/)"
