@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,27 @@ def test_arrival_augmentation_changes_resolution_and_resampling() -> None:
         out = augment.train_transform(input_spec(build("mobilenet_v2", pretrained=False), 64), "v2")(
             rgb, np.random.default_rng(s))
         assert out.shape == (3, 64, 64) and np.isfinite(out).all()
+
+
+def test_recipe_script_trains_an_ensemble_end_to_end(tiny_dataset: Path, tmp_path: Path) -> None:
+    """scripts/train_model.sh as documented (two stages, a second stage-2 member, export, unseen-source
+    figure, OOD fit, evaluation) on tiny data; the ensemble card holds the recipe's per-source results."""
+    data = tiny_dataset.parent
+    _derm7pt_like(data / "derm7pt")
+    root = Path(__file__).resolve().parent.parent
+    run = tmp_path / "run"
+    env = {**os.environ, "DATA": str(data), "PYTHON": sys.executable, "STAGE1_EPOCHS": "2",
+           "STAGE2_EPOCHS": "1", "MEMBERS": "2", "RECIPE": "v3", "SEED": "3", "VERSION": "0.0.1"}
+    done = subprocess.run(["bash", str(root / "scripts" / "train_model.sh"), str(run)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert (run / "stage2-1" / "best.pt").is_file()
+    assert json.loads((run / "stage2-1" / "config.json").read_text())["seed"] == 4
+    card_path = run / "export" / "dermassist-mobilenet-v2-0.0.1.json"
+    card = load_card(card_path)
+    assert card.architecture == "ensemble(mobilenet_v2+mobilenet_v2)"
+    raw = json.loads(card_path.read_text())
+    assert raw["metrics"]["unseen_source"]["source"] == "derm7pt"
+    assert set(raw["metrics"]["by_source"]) == {"isic", "derm7pt"}
+    assert (run / "export" / "dermassist-mobilenet-v2-0.0.1.ood.npz").is_file()
+    assert (run / "export" / "eval" / "evaluation.json").is_file()
