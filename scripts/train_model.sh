@@ -22,15 +22,13 @@ mkdir -p "$RUN"
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S1" --head-epochs 1 --low-res-epochs $((S1 - 1)) \
   --low-res 160 --data "$DATA/isic" --eval-data "$DATA/derm7pt" --recipe "$RECIPE" --seed "$SEED" --no-export --out "$RUN/stage1" \
   | tee -a "$RUN/stage1.log"
-$PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
-  --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed "$SEED" --no-export \
-  --init-from "$RUN/stage1/best.pt" --out "$RUN/stage2" | tee -a "$RUN/stage2.log"
-BEST=("$RUN/stage2/best.pt")
-for ((i = 1; i < MEMBERS; i++)); do
+BEST=()
+for ((i = 0; i < MEMBERS; i++)); do
+  STAGE2="$RUN/stage2"; if ((i > 0)); then STAGE2="$RUN/stage2-$i"; fi
   $PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
     --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed $((SEED + i)) --no-export \
-    --init-from "$RUN/stage1/best.pt" --out "$RUN/stage2-$i" | tee -a "$RUN/stage2-$i.log"
-  BEST+=("$RUN/stage2-$i/best.pt")
+    --init-from "$RUN/stage1/best.pt" --out "$STAGE2" | tee -a "$STAGE2.log"
+  BEST+=("$STAGE2/best.pt")
 done
 # The ISIC-only stage-1 model, measured on Derm7pt test: how the recipe does on a clinic it never saw.
 $PY -m dermassist export-model "$RUN/stage1/best.pt" --out "$RUN/unseen" --name dermassist-mobilenet-v2-isic-only \

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 
-from dermassist.imaging.field_of_view import MIN_SHARE, lesion_box, lesion_crop
+from dermassist.imaging.field_of_view import MIN_SHARE, crop, field_box, lesion_box
 from dermassist.inference.card import CardError, InputSpec, ModelCard, load_card
 from dermassist.inference.preprocess import resize_to_input
 
@@ -29,8 +28,9 @@ def test_box_is_centred_on_the_lesion_with_the_pictures_aspect() -> None:
     assert x0 < 500 - 60 and x1 > 500 + 60 and y0 < 420 - 60 and y1 > 420 + 60  # the whole lesion, some skin
     assert (x1 - x0) / (y1 - y0) == pytest.approx(1200 / 900, rel=0.01)
     assert (x1 - x0) == pytest.approx(MIN_SHARE * 1200, abs=2)  # a small lesion: the minimum crop
-    crop = lesion_crop(rgb)
-    assert crop.shape == (y1 - y0, x1 - x0, 3)
+    assert field_box(rgb, "lesion_crop") == (x0, y0, x1, y1)
+    assert field_box(rgb, "full") == (0, 0, 1200, 900)
+    assert crop(rgb, (x0, y0, x1, y1)).shape == (y1 - y0, x1 - x0, 3)
 
 
 def test_no_lesion_and_a_frame_filling_lesion_keep_the_whole_picture() -> None:
@@ -46,7 +46,7 @@ def test_box_stays_inside_the_picture_near_an_edge() -> None:
     assert 0 <= x0 < x1 <= 800 and 0 <= y0 < y1 <= 600
 
 
-def test_card_step_changes_what_the_network_sees(tmp_path: Path, tiny_model: ModelCard) -> None:
+def test_card_step_changes_what_the_network_sees(tiny_model: ModelCard) -> None:
     rgb = _skin_with_lesion(1200, 900, 600, 450, 60)
     full = resize_to_input(rgb, SPEC)
     cropped = resize_to_input(rgb, dataclasses.replace(SPEC, field_of_view="lesion_crop"))

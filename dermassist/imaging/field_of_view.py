@@ -38,7 +38,10 @@ def field_box(rgb: np.ndarray, field_of_view: str) -> tuple[int, int, int, int]:
     return lesion_box(rgb) if field_of_view == "lesion_crop" else (0, 0, w, h)
 
 
-def lesion_crop(rgb: np.ndarray) -> np.ndarray:
-    """The picture cropped to :func:`lesion_box`."""
-    x0, y0, x1, y1 = lesion_box(rgb)
+def crop(rgb: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The picture cut to ``box`` (the picture itself when the box is the whole of it)."""
+    x0, y0, x1, y1 = box
+    h, w = rgb.shape[:2]
+    if (x0, y0, x1, y1) == (0, 0, w, h):
+        return rgb
     return np.ascontiguousarray(rgb[y0:y1, x0:x1])

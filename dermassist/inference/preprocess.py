@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from dermassist.imaging.field_of_view import lesion_crop
+from dermassist.imaging.field_of_view import crop, field_box
 from dermassist.inference.card import InputSpec
 
 _INTERP = {
@@ -47,16 +47,16 @@ def _resize(rgb: np.ndarray, width: int, height: int, interpolation: str) -> np.
     return cv2.resize(rgb, (width, height), interpolation=flag)
 
 
-def resize_to_input(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
+def resize_to_input(rgb: np.ndarray, spec: InputSpec, box: tuple[int, int, int, int] | None = None) -> np.ndarray:
     """Geometric part of preprocessing: the uint8 RGB picture at the model's input size.
 
     ``squash`` resizes the whole picture to the input (the ISIC training images were squashed,
     so that is what models trained on them expect); ``center_crop`` keeps the aspect ratio and
     crops the centre; ``letterbox`` keeps the aspect ratio and pads with black. A card with
-    ``field_of_view: lesion_crop`` crops to the lesion first.
+    ``field_of_view: lesion_crop`` crops to the lesion first; ``box`` passes in that crop when the
+    caller already found it (:func:`~dermassist.imaging.field_of_view.field_box`), so it is found once.
     """
-    if spec.field_of_view == "lesion_crop":
-        rgb = lesion_crop(rgb)
+    rgb = crop(rgb, box if box is not None else field_box(rgb, spec.field_of_view))
     height, width = spec.size
     h0, w0 = rgb.shape[:2]
     if spec.resize == "squash":
@@ -99,11 +99,12 @@ def normalise(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
     return np.ascontiguousarray(x, dtype=np.float32)
 
 
-def preprocess(rgb: np.ndarray, spec: InputSpec) -> np.ndarray:
-    """Full preprocessing of one HxWx3 uint8 RGB picture into the model's input (no batch axis)."""
+def preprocess(rgb: np.ndarray, spec: InputSpec, box: tuple[int, int, int, int] | None = None) -> np.ndarray:
+    """Full preprocessing of one HxWx3 uint8 RGB picture into the model's input (no batch axis);
+    ``box`` as in :func:`resize_to_input`."""
     if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
         raise ValueError(f"expected an HxWx3 uint8 RGB array, got {rgb.dtype} {rgb.shape}")
-    return normalise(resize_to_input(rgb, spec), spec)
+    return normalise(resize_to_input(rgb, spec, box), spec)
 
 
 def preprocess_batch(images: list[np.ndarray], spec: InputSpec) -> np.ndarray:

@@ -179,7 +179,8 @@ class TrustedModel:
         session, card = self.session, self.session.card
         quality = assess_quality(rgb, limits or QualityLimits(min_side=min(card.input.size)))
         t0 = time.perf_counter()
-        x = preprocess(rgb, card.input)
+        box = field_box(rgb, card.input.field_of_view)
+        x = preprocess(rgb, card.input, box)
         height, width = card.input.size
         views = tta_views(height, width)
         batch = tta_batch(x, card.input.layout, views) if tta else x[None]
@@ -192,7 +193,7 @@ class TrustedModel:
         cam = None
         if cams is not None and cams.ndim == 3:
             cam = untta_cams(cams, views) if tta else np.asarray(cams[0], dtype=np.float32)
-            cam = cam_on_picture(cam, field_box(rgb, card.input.field_of_view), rgb.shape[1], rgb.shape[0])
+            cam = cam_on_picture(cam, box, rgb.shape[1], rgb.shape[0])
         timings = Timings(0.0, (t1 - t0) * 1000, (t2 - t1) * 1000)
         features = feats[0] if feats is not None else None
         logits = logits_of(card, raw.scores, raw.extras)

@@ -52,10 +52,10 @@ def _check(path: Path, spec: InputSpec) -> _Checked:
         return _Checked(name, None, None, str(exc), (time.perf_counter() - t0) * 1000, 0.0)
     t1 = time.perf_counter()
     quality = assess_quality(loaded.rgb, QualityLimits(min_side=min(spec.size)))
-    tensor = preprocess(loaded.rgb, spec)
+    box = field_box(loaded.rgb, spec.field_of_view)
+    tensor = preprocess(loaded.rgb, spec, box)
     h, w = loaded.rgb.shape[:2]
-    return _Checked(name, tensor, quality, "", (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000,
-                    field_box(loaded.rgb, spec.field_of_view), (w, h))
+    return _Checked(name, tensor, quality, "", (t1 - t0) * 1000, (time.perf_counter() - t1) * 1000, box, (w, h))
 
 
 def _batch_ood(trusted: TrustedModel, feats: np.ndarray | None) -> list[OodResult] | None:
