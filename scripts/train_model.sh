@@ -3,8 +3,9 @@
 #   scripts/train_model.sh [RUN_FOLDER]
 # Stage 1 trains on ISIC only and reports Derm7pt val as an unseen source (the ablation figure the
 # card quotes for "a clinic it was never trained on"); stage 2 continues on every source with
-# Derm7pt oversampled x2; then export (ONNX + card: calibration, per-source thresholds and figures),
-# the out-of-distribution statistics and the per-source evaluation. Checkpoints make every stage
+# Derm7pt oversampled x2 and the same-picture (consistency) loss; then export (ONNX + card:
+# calibration, per-source thresholds and figures), the out-of-distribution statistics and the
+# per-source evaluation. Checkpoints make every stage
 # resumable: run the same command again after an interruption.
 # Longer schedules on a GPU: STAGE1_EPOCHS=12 STAGE2_EPOCHS=15 scripts/train_model.sh runs/v2-gpu
 set -euo pipefail
@@ -12,12 +13,13 @@ cd "$(dirname "$0")/.."
 RUN=${1:-runs/v2}
 DATA=${DATA:-../shared/data}
 PY=${PYTHON:-.venv/bin/python}
-VERSION=${VERSION:-2.0.0}
+VERSION=${VERSION:-2.1.0}
 S1=${STAGE1_EPOCHS:-3}
-S2=${STAGE2_EPOCHS:-5}
+S2=${STAGE2_EPOCHS:-6}
 RECIPE=${RECIPE:-v2}
 SEED=${SEED:-0}
 MEMBERS=${MEMBERS:-1}  # >1: that many stage-2 runs (seeds SEED, SEED+1, ...) averaged in one ONNX graph
+CONSISTENCY=${CONSISTENCY:-10}  # stage 2's same-picture loss weight (each picture arrives twice; 0 = off)
 mkdir -p "$RUN"
 $PY -m dermassist train --arch mobilenet_v2 --epochs "$S1" --head-epochs 1 --low-res-epochs $((S1 - 1)) \
   --low-res 160 --data "$DATA/isic" --eval-data "$DATA/derm7pt" --recipe "$RECIPE" --seed "$SEED" --no-export --out "$RUN/stage1" \
@@ -26,7 +28,7 @@ BEST=()
 for ((i = 0; i < MEMBERS; i++)); do
   STAGE2="$RUN/stage2"; if ((i > 0)); then STAGE2="$RUN/stage2-$i"; fi
   $PY -m dermassist train --arch mobilenet_v2 --epochs "$S2" --head-epochs 0 --lr 2e-4 --head-lr 5e-4 \
-    --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed $((SEED + i)) --no-export \
+    --data "$DATA/isic" --data "$DATA/derm7pt" --repeat derm7pt=2 --recipe "$RECIPE" --seed $((SEED + i)) --consistency "$CONSISTENCY" --no-export \
     --init-from "$RUN/stage1/best.pt" --out "$STAGE2" | tee -a "$STAGE2.log"
   BEST+=("$STAGE2/best.pt")
 done

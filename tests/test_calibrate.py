@@ -211,3 +211,32 @@ def test_pdf_and_result_panel_say_not_validated_until_calibrated(
     assert "fitted by DermAssist on the val split of 'center'" in text and "held-out test set (n = 30)" in text
     shown = panel.metrics_text(load_card(imported))
     assert "Not validated" not in shown and "Tested on 30 images" in shown
+
+
+def test_fitted_figures_are_those_of_the_stored_temperature() -> None:
+    """The card keeps the temperature to 4 decimals; threshold and figures must hold at that value,
+    or a malignant lesion sitting on the threshold is counted differently by `evaluate`."""
+    from dataclasses import dataclass
+
+    from dermassist.evaluation.calibration import card_with_calibration, fit_calibration
+    from dermassist.evaluation.metrics import apply_temperature
+
+    @dataclass
+    class Split:
+        y: np.ndarray
+        p: np.ndarray
+        logp: np.ndarray
+        failures: int = 0
+
+    rng = np.random.default_rng(3)
+    y = (rng.random(400) < 0.3).astype(int)
+    z = rng.normal(1.2 * y - 0.6, 1.0)
+    logp = np.stack([-np.logaddexp(0, z), z - np.logaddexp(0, z)], axis=1)
+    split = Split(y, np.exp(logp[:, 1]), logp)
+    cal = fit_calibration("val", {"val": split}, n_boot=20)
+    card = card_with_calibration({"output": {"temperature": 1.0}}, cal)
+    assert cal.temperature == card["output"]["temperature"]
+    p = apply_temperature(logp, card["output"]["temperature"])[:, 1]
+    flagged = p[y == 1] >= card["threshold"]
+    assert flagged.mean() >= 0.90
+    assert round(flagged.mean(), 4) == cal.metrics["val"]["sensitivity"]["value"]

@@ -211,6 +211,42 @@ def test_arrival_augmentation_changes_resolution_and_resampling() -> None:
         assert out.shape == (3, 64, 64) and np.isfinite(out).all()
 
 
+def test_paired_views_share_the_lesion_and_differ_in_arrival() -> None:
+    rgb = make_rgb(200, 160, seed=7)
+    spec = input_spec(build("mobilenet_v2", pretrained=False), 64)
+    pairs = [augment.paired_transform(spec, "v2")(rgb, np.random.default_rng(s)) for s in range(12)]
+    assert all(p.shape == (2, 3, 64, 64) and p.dtype == np.float32 for p in pairs)
+    gaps = [float(np.abs(p[0] - p[1]).mean()) for p in pairs]
+    # The two views are one crop, colour and geometry: far closer to each other than two augmentations.
+    unrelated = float(np.abs(pairs[0][0] - pairs[1][0]).mean())
+    assert max(gaps) < unrelated
+    assert sum(g > 0 for g in gaps) >= 6  # and they do arrive differently
+    again = augment.paired_transform(spec, "v2")(rgb, np.random.default_rng(3))
+    np.testing.assert_array_equal(again, pairs[3])
+
+
+def test_same_picture_loss_is_zero_only_for_equal_answers() -> None:
+    from dermassist.training.trainer import same_picture_loss
+
+    same = torch.tensor([[0.3, -1.0], [2.0, 0.5]])
+    assert float(same_picture_loss(torch.cat([same, same]))) == pytest.approx(0.0, abs=1e-6)
+    other = torch.tensor([[0.3, 1.0], [2.0, 0.5]])
+    loss = same_picture_loss(torch.cat([same, other]))
+    assert float(loss) > 1e-3
+    logits = torch.cat([same, other]).requires_grad_()
+    same_picture_loss(logits).backward()
+    assert logits.grad is not None and float(logits.grad[:, 1].abs().sum()) > 0
+
+
+def test_training_with_the_consistency_loss(tiny_dataset: Path, tmp_path: Path) -> None:
+    run = _train(tiny_dataset, tmp_path / "cons", 2, "--consistency", "10", "--head-epochs", "1", "--no-export")
+    assert run.returncode == 0, run.stderr
+    recs = [json.loads(line) for line in run.stdout.splitlines() if line.startswith('{"epoch"')]
+    assert [r["consistency"] for r in recs] == [10.0, 10.0]
+    assert all(np.isfinite(r["loss"]) for r in recs)
+    assert torch.load(tmp_path / "cons" / "best.pt", weights_only=False)["consistency"] == 10.0
+
+
 def test_recipe_script_trains_an_ensemble_end_to_end(tiny_dataset: Path, tmp_path: Path) -> None:
     """scripts/train_model.sh as documented (two stages, a second stage-2 member, export, unseen-source
     figure, OOD fit, evaluation) on tiny data; the ensemble card holds the recipe's per-source results."""

@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="colour normalisation written into the card (training and inference alike)")
     p.add_argument("--field-of-view", default="full", choices=["full", "lesion_crop"],
                    help="card step: crop to the lesion before resizing (training and inference alike)")
+    p.add_argument("--consistency", type=float, default=0.0, metavar="WEIGHT",
+                   help="same-picture loss: each picture arrives twice (other resolution, resampler, JPEG, "
+                        "sharpness) and the two answers are pulled together; about 10; 0 = off")
     p.add_argument("--bf16", default="auto", choices=["auto", "on", "off"], help="bfloat16 autocast")
     p.add_argument("--low-res", type=int, default=160, help="input size of the first --low-res-epochs")
     p.add_argument("--low-res-epochs", type=int, default=0, help="epochs trained at --low-res (faster)")
@@ -89,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     cfg = TrainConfig(arch=args.arch, data=data, eval_data=args.eval_data, repeat=repeat, recipe=args.recipe,
                       colour_constancy=args.colour_constancy, field_of_view=args.field_of_view,
-                      bf16=args.bf16, low_res=args.low_res,
+                      consistency=args.consistency, bf16=args.bf16, low_res=args.low_res,
                       low_res_epochs=args.low_res_epochs, out=args.out, epochs=args.epochs,
                       head_epochs=args.head_epochs,
                       batch_size=args.batch_size, lr=args.lr, head_lr=args.head_lr, init_from=args.init_from,

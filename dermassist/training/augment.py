@@ -135,6 +135,22 @@ def arrival(rgb: np.ndarray, rng: np.random.Generator, target: int) -> np.ndarra
     return np.ascontiguousarray(out)
 
 
+def _content(rgb: np.ndarray, rng: np.random.Generator, recipe: str) -> np.ndarray:
+    """What the lesion looks like: crop, zoom, geometry, colour, artefacts (and v3's sharpening)."""
+    if recipe == "v1":
+        x = random_resized_crop(rgb, rng)
+    else:
+        x = random_resized_crop(rgb, rng, scale=(0.35, 1.0)) if rng.random() < 0.8 else rgb
+        if rng.random() < 0.25:
+            x = zoom_out(np.ascontiguousarray(x), rng)
+    x = geometric(x, rng)
+    x = photometric(x, rng)
+    x = artefacts(x, rng)
+    if recipe == "v3" and rng.random() < 0.3:
+        x = sharpen(x, rng)
+    return x
+
+
 def train_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-untyped-def]
     """Augment, then run the inference module's preprocessing (resize to input, normalise, layout).
 
@@ -144,20 +160,34 @@ def train_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-unt
     """
 
     def apply(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        if recipe == "v1":
-            x = random_resized_crop(rgb, rng)
-        else:
-            x = random_resized_crop(rgb, rng, scale=(0.35, 1.0)) if rng.random() < 0.8 else rgb
-            if rng.random() < 0.25:
-                x = zoom_out(np.ascontiguousarray(x), rng)
-        x = geometric(x, rng)
-        x = photometric(x, rng)
-        x = artefacts(x, rng)
-        if recipe == "v3" and rng.random() < 0.3:
-            x = sharpen(x, rng)
+        x = _content(rgb, rng, recipe)
         if recipe != "v1":
             x = arrival(x, rng, spec.size[0])
         return preprocess(np.ascontiguousarray(x), spec)
+
+    return apply
+
+
+def paired_transform(spec: InputSpec, recipe: str = "v2"):  # type: ignore[no-untyped-def]
+    """Two arrivals of one augmented picture, stacked ``(2, ...)``, for the consistency loss.
+
+    Both views share the lesion's crop, geometry, colour and artefacts; they differ only in how the
+    picture reached the network: one arrives as the recipe's own chain does, the other is first made
+    crisper or softer (a full-size photograph shrunk by area averaging against a data set's small
+    resized copy) and then takes its own resolution, resampler and JPEG quality.
+    """
+
+    def apply(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        x = np.ascontiguousarray(_content(rgb, rng, recipe))
+        other = x
+        u = rng.random()
+        if u < 0.35:
+            other = sharpen(x, rng)
+        elif u < 0.55:
+            other = cv2.GaussianBlur(x, (0, 0), float(rng.uniform(0.5, 1.2)))
+        a = arrival(x, rng, spec.size[0]) if recipe != "v1" else x
+        b = arrival(other, rng, spec.size[0])
+        return np.stack([preprocess(np.ascontiguousarray(v), spec) for v in (a, b)])
 
     return apply
 

@@ -159,6 +159,7 @@ def export_with_card(ckpt_path: Path | list[Path], out: Path, data: Path | list[
                      "best_epoch": [c.get("epoch") for c in cks] if len(cks) > 1 else ck.get("epoch"),
                      "val_auc_torch": [c.get("val_auc") for c in cks] if len(cks) > 1 else ck.get("val_auc"),
                      "members": [c["arch"] for c in cks], "recipe": ck.get("recipe", "v1"),
+                     "consistency": ck.get("consistency", 0.0),
                      "onnx_vs_torch_max_abs_prob_diff": diff, "opset": 17},
     }
     card_path = onnx_path.with_suffix(".json")

@@ -17,7 +17,7 @@ from torch import nn
 from dermassist.evaluation.dataset import dataset_name, read_many
 from dermassist.evaluation.metrics import roc_auc
 from dermassist.inference.card import InputSpec
-from dermassist.training.augment import eval_transform, train_transform
+from dermassist.training.augment import eval_transform, paired_transform, train_transform
 from dermassist.training.data import ArrayDataset, preload
 from dermassist.training.models import Built, build
 
@@ -53,6 +53,7 @@ class TrainConfig:
     low_res: int = 160  # input size of the first low_res_epochs epochs (faster; full size after)
     low_res_epochs: int = 0
     repeat: dict[str, int] = field(default_factory=dict)  # dataset name -> oversampling factor
+    consistency: float = 0.0  # weight of the same-picture loss between two arrivals (0: off)
     history: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -104,6 +105,18 @@ def per_source_auc(labels: np.ndarray, probs: np.ndarray, names: list[str]) -> d
         m = arr == name
         out[name] = roc_auc(labels[m], probs[m])
     return out
+
+
+def same_picture_loss(logits: torch.Tensor) -> torch.Tensor:
+    """Jensen-Shannon divergence between the two halves of a batch (the same pictures, arrived two
+    ways): zero when the network gives both arrivals the same answer."""
+    pa, pb = torch.softmax(logits, dim=1).chunk(2)
+    m = (0.5 * (pa + pb)).clamp_min(1e-7)
+
+    def kl(p: torch.Tensor) -> torch.Tensor:
+        return (p * (p.clamp_min(1e-7).log() - m.log())).sum(dim=1)
+
+    return 0.5 * (kl(pa) + kl(pb)).mean()
 
 
 def pick_device(choice: str) -> torch.device:
@@ -195,8 +208,9 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
     trained = {s.dataset for s in tr_s}
     t0 = time.perf_counter()
     tr_img = preload(tr_s, 320)
-    tr_ds = ArrayDataset(tr_img, [s.malignant for s in tr_s], train_transform(spec, cfg.recipe), cfg.seed)
-    tr_low = ArrayDataset(tr_img, tr_ds.labels, train_transform(low_spec, cfg.recipe), cfg.seed)
+    make = paired_transform if cfg.consistency > 0 else train_transform
+    tr_ds = ArrayDataset(tr_img, [s.malignant for s in tr_s], make(spec, cfg.recipe), cfg.seed)
+    tr_low = ArrayDataset(tr_img, tr_ds.labels, make(low_spec, cfg.recipe), cfg.seed)
     va_ds = ArrayDataset(preload(va_s, 320), [s.malignant for s in va_s], eval_transform(spec), cfg.seed)
     va_names = [s.dataset for s in va_s]
     # Oversampling a small source gives its clinic more say without changing the images.
@@ -211,7 +225,9 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         {"params": net.features.parameters(), "lr": cfg.lr},
         {"params": net.head.parameters(), "lr": cfg.head_lr},
     ], weight_decay=cfg.weight_decay)
-    steps_per_epoch = max(1, len(base_index) // cfg.batch_size)
+    # With the consistency loss each picture arrives twice: a batch holds batch_size network inputs.
+    per_step = max(1, cfg.batch_size // 2) if cfg.consistency > 0 else cfg.batch_size
+    steps_per_epoch = max(1, len(base_index) // per_step)
     total = steps_per_epoch * cfg.epochs
 
     def factor(step: int) -> float:  # cosine decay after a short warm-up
@@ -239,10 +255,15 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         ds = tr_low if epoch < cfg.low_res_epochs else tr_ds
         ds.epoch = epoch
         t0, losses = time.perf_counter(), []
-        for x, y in _batches(ds, base_index[rng.permutation(len(base_index))], cfg.batch_size, True):
+        for x, y in _batches(ds, base_index[rng.permutation(len(base_index))], per_step, True):
+            pairs = x.ndim == 5
+            if pairs:  # (B, 2, C, H, W) -> views a then views b
+                x, y = x.transpose(0, 1).reshape(-1, *x.shape[2:]), y.repeat(2)
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
                 logits = net(x.to(device).contiguous(memory_format=torch.channels_last))
             loss = loss_fn(logits.float(), y.to(device))
+            if pairs:
+                loss = loss + cfg.consistency * same_picture_loss(logits.float())
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -252,7 +273,8 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
         p = predict(net, va_ds, device)
         aucs = per_source_auc(np.array(va_ds.labels), p, va_names)
         score = float(np.mean([aucs[n] for n in sorted(trained)]))
-        rec = {"epoch": epoch, "head_only": head_only, "input": cfg.low_res if ds is tr_low else cfg.input_size,
+        rec = {"epoch": epoch, "consistency": cfg.consistency, "head_only": head_only,
+               "input": cfg.low_res if ds is tr_low else cfg.input_size,
                "loss": float(np.mean(losses)) if losses else None, "val_auc": score,
                "val_auc_by_source": aucs, "train_seconds": round(train_s, 1),
                "eval_seconds": round(time.perf_counter() - t0 - train_s, 1)}
@@ -262,7 +284,8 @@ def train(cfg: TrainConfig, log=print) -> Path:  # type: ignore[no-untyped-def]
             best_auc = score
             torch.save({"model": net.state_dict(), "arch": cfg.arch, "epoch": epoch, "val_auc": score,
                         "val_auc_by_source": aucs, "spec": asdict(spec), "weights": built.weights,
-                        "data": [dataset_name(r) for r in cfg.roots], "recipe": cfg.recipe}, cfg.out / "best.pt")
+                        "data": [dataset_name(r) for r in cfg.roots], "recipe": cfg.recipe,
+                        "consistency": cfg.consistency}, cfg.out / "best.pt")
         torch.save({"model": net.state_dict(), "optimizer": opt.state_dict(), "scheduler": sched.state_dict(),
                     "epoch": epoch, "best_auc": best_auc, "history": history}, cfg.out / "last.pt.tmp")
         (cfg.out / "last.pt.tmp").replace(last)
