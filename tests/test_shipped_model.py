@@ -15,7 +15,7 @@ from dermassist.inference.card import load_card
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_evaluate_reproduces_the_cards_per_source_test_figures(isic_dir: Path) -> None:
+def test_evaluate_reproduces_the_cards_per_source_figures(isic_dir: Path) -> None:
     derm7pt = isic_dir.parent / "derm7pt"
     if not (derm7pt / "labels.csv").is_file():
         pytest.skip(f"Derm7pt data folder not present at {derm7pt}")
@@ -23,16 +23,19 @@ def test_evaluate_reproduces_the_cards_per_source_test_figures(isic_dir: Path) -
     if not cards:
         pytest.skip("no trained model in models/")
     card = load_card(cards[-1])
-    report = evaluate(card, [isic_dir, derm7pt], ["test"], None, log=lambda _: None)
+    report = evaluate(card, [isic_dir, derm7pt], ["val", "test"], None, log=lambda _: None)
     recorded = card.metrics["by_source"]
     assert set(report["by_source"]) == {"isic", "derm7pt"} <= set(recorded)
+    # val too: a malignant lesion sits on the threshold there by construction, so any drift between the
+    # fit and the app's own run (e.g. an unrounded temperature) shows as a different sensitivity.
     for source, splits in report["by_source"].items():
-        measured, written = splits["test"], recorded[source]["test"]
-        assert measured["n"] == written["n"]
-        for key in ("roc_auc", "sensitivity", "specificity"):
-            assert measured[key]["value"] == pytest.approx(written[key]["value"], abs=1e-3), (source, key)
-        assert measured["referrals_per_100"] == pytest.approx(written["referrals_per_100"], abs=0.2)
-    # The threshold keeps sensitivity >= 0.90 on each source's val split, as the card says.
+        for split in ("val", "test"):
+            measured, written = splits[split], recorded[source][split]
+            assert measured["n"] == written["n"]
+            for key in ("roc_auc", "sensitivity", "specificity"):
+                assert measured[key]["value"] == pytest.approx(written[key]["value"], abs=1e-3), (source, split, key)
+            assert measured["referrals_per_100"] == pytest.approx(written["referrals_per_100"], abs=0.2)
+    # The threshold keeps sensitivity >= 0.90 on each source's val split, as measured by the app itself.
     for source in ("isic", "derm7pt"):
-        assert recorded[source]["val"]["sensitivity"]["value"] >= 0.90
+        assert report["by_source"][source]["val"]["sensitivity"]["value"] >= 0.90
     assert card.metrics["unseen_source"]["source"] == "derm7pt"
