@@ -25,6 +25,7 @@ from dermassist.evaluation.metrics import (
 
 TARGETS = (("sens90", 0.90), ("sens95", 0.95))
 THRESHOLD_MARGIN = 1e-5
+TEMPERATURE_DECIMALS = 4  # as the card stores the temperature
 THRESHOLD_RULE = ("highest threshold with sensitivity >= 0.90 on {split} of every data source separately "
                   "(after calibration)")
 
@@ -88,9 +89,9 @@ def fit_calibration(
     """Fit temperature and the sensitivity >= 0.90 / 0.95 thresholds on ``results[fit_split]``; measure
     every split in ``results`` (with 95% CIs) at the 0.90 threshold."""
     val = results[fit_split]
-    # Rounded as the card stores it, so the threshold and every figure are those `evaluate` gets back
-    # from the card (an unrounded fit moved a lesion at the threshold by about 1e-5).
-    t = round(fit_temperature(val.logp, val.y), 4)
+    # Rounded here, once, to the card's precision: the threshold and every figure are then those
+    # `evaluate` gets back from the card (an unrounded fit moved a lesion at the threshold by about 1e-5).
+    t = round(fit_temperature(val.logp, val.y), TEMPERATURE_DECIMALS)
     p_val = apply_temperature(val.logp, t)[:, 1]
     points = {}
     for key, target in TARGETS:
@@ -117,7 +118,7 @@ def fit_calibration(
         if log is not None:
             log(f"{split}: AUC {metrics[split]['roc_auc']['value']:.4f} "
                 f"sens {metrics[split]['sensitivity']['value']:.3f} spec {metrics[split]['specificity']['value']:.3f}")
-    metrics["calibration"] = {"method": f"temperature scaling fitted on {fit_split}", "temperature": round(t, 4),
+    metrics["calibration"] = {"method": f"temperature scaling fitted on {fit_split}", "temperature": t,
                               "val_ece_before": metrics[fit_split]["ece_uncalibrated"],
                               "val_ece_after": metrics[fit_split]["ece"]}
     metrics["threshold_rule"] = THRESHOLD_RULE.format(split=fit_split)
@@ -127,7 +128,7 @@ def fit_calibration(
 def card_with_calibration(card: dict[str, Any], cal: Calibration) -> dict[str, Any]:
     """The card dictionary with the fitted temperature, threshold, operating points and metrics."""
     data = dict(card)
-    data["output"] = {**card["output"], "temperature": round(cal.temperature, 4)}
+    data["output"] = {**card["output"], "temperature": cal.temperature}
     data["threshold"] = cal.threshold
     data["operating_points"] = cal.operating_points
     data["metrics"] = cal.metrics
