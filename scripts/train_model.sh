@@ -7,15 +7,15 @@
 # calibration, per-source thresholds and figures), the out-of-distribution statistics and the
 # per-source evaluation. Checkpoints make every stage
 # resumable: run the same command again after an interruption.
-# Longer schedules on a GPU: STAGE1_EPOCHS=12 STAGE2_EPOCHS=15 scripts/train_model.sh runs/v2-gpu
+# Longer schedules on a GPU: STAGE1_EPOCHS=12 STAGE2_EPOCHS=20 scripts/train_model.sh runs/v2-gpu
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${1:-runs/v2}
 DATA=${DATA:-../shared/data}
 PY=${PYTHON:-.venv/bin/python}
-VERSION=${VERSION:-2.1.0}
+VERSION=${VERSION:-2.2.0}
 S1=${STAGE1_EPOCHS:-3}
-S2=${STAGE2_EPOCHS:-6}
+S2=${STAGE2_EPOCHS:-12}
 RECIPE=${RECIPE:-v2}
 SEED=${SEED:-0}
 MEMBERS=${MEMBERS:-1}  # >1: that many stage-2 runs (seeds SEED, SEED+1, ...) averaged in one ONNX graph
@@ -41,6 +41,7 @@ $PY -m dermassist export-model "${BEST[@]}" --out "$RUN/export" --name dermassis
   --version "$VERSION" --data "$DATA/isic" --data "$DATA/derm7pt"
 MODEL="$RUN/export/dermassist-mobilenet-v2-$VERSION.onnx"
 $PY scripts/record_unseen_source.py "$MODEL" "$RUN/unseen/eval/evaluation.json" derm7pt
-$PY -m dermassist fit-ood "$MODEL" --data "$DATA/isic" --add-data "$DATA/derm7pt" --percentile "${OOD_PERCENTILE:-97}"
+$PY -m dermassist fit-ood "$MODEL" --data "$DATA/isic" --add-data "$DATA/derm7pt" --percentile "${OOD_PERCENTILE:-97}" \
+  --feature-transform "${OOD_TRANSFORM:-pow:0.75}"
 $PY -m dermassist evaluate "$MODEL" --data "$DATA/isic" --data "$DATA/derm7pt" --out "$RUN/export/eval"
 echo "model: $MODEL (copy it, its .json card and .ood.npz into models/)"

@@ -44,6 +44,33 @@ def test_ledoit_wolf_shrinks_more_when_samples_are_few() -> None:
     assert few > many and 0 <= many < 0.1
 
 
+def test_feature_transforms() -> None:
+    x = np.array([[0.0, 1.0, 16.0, -4.0]])
+    assert np.allclose(ood.transform_features(x, "sqrt"), [[0, 1, 4, 0]])
+    assert np.allclose(ood.transform_features(x, "pow:0.5"), ood.transform_features(x, "sqrt"))
+    assert np.allclose(ood.transform_features(x, "pow:0.75"), [[0, 1, 8, 0]])  # negatives clipped, as sqrt
+    assert ood.transform_features(x, "none") is x
+    for bad in ("pow:0", "pow:1.5", "pow:x", "cube", "pow"):
+        with pytest.raises(ood.OodError, match="unknown feature transform"):
+            ood.transform_features(x, bad)
+    assert ood.TRANSFORM == "sqrt"  # the default; the shipped 2.2.0 fit chose pow:0.75 (docs/trust.md)
+
+
+def test_fit_keeps_its_transform_in_the_sidecar(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    train, val = np.abs(rng.normal(size=(300, 8))) ** 3, np.abs(rng.normal(size=(100, 8))) ** 3
+    models = {t: ood_fit.fit(train, val, 97.0, t) for t in ("none", "sqrt", "pow:0.75")}
+    x = np.abs(rng.normal(size=(5, 8))) ** 3
+    assert not np.allclose(models["none"].distances(x), models["pow:0.75"].distances(x))
+    path = tmp_path / "m.ood.npz"
+    path.write_bytes(models["pow:0.75"].to_bytes())
+    back = ood.OodModel.from_file(path)
+    assert back.transform == "pow:0.75"
+    assert np.allclose(back.distances(x), models["pow:0.75"].distances(x), rtol=1e-3)
+    with pytest.raises(ood.OodError):
+        ood_fit.fit(train, val, 97.0, "pow:2")
+
+
 def test_sidecar_round_trip(tmp_path: Path) -> None:
     rng = np.random.default_rng(2)
     model = ood_fit.fit(np.abs(rng.normal(size=(300, 8))), np.abs(rng.normal(size=(100, 8))), 97.5)
@@ -110,6 +137,19 @@ def test_fit_ood_on_two_sources_reports_each(tiny_model: ModelCard, tmp_path: Pa
     model = ood.load_for_card(load_card(tiny_model.model_path))
     assert model is not None and model.n_train == 10 and model.n_val == 10  # both sources' pictures
     assert "derm7pt: passes" in out.stdout
+    assert entry["feature_transform"] == ood.TRANSFORM
+
+
+def test_fit_ood_feature_transform_option(tiny_model: ModelCard, tmp_path: Path) -> None:
+    data = fake_isic(tmp_path / "isic")
+    out = dermassist("fit-ood", str(tiny_model.model_path), "--data", str(data), "--no-cache",
+                     "--feature-transform", "sqrt")
+    assert out.returncode == 0, out.stderr
+    assert load_card(tiny_model.model_path).extra["ood"]["feature_transform"] == "sqrt"
+    bad = dermassist("fit-ood", str(tiny_model.model_path), "--data", str(data), "--no-cache",
+                     "--feature-transform", "cube")
+    assert bad.returncode == 2 and "unknown feature transform 'cube'" in bad.stderr
+    assert load_card(tiny_model.model_path).extra["ood"]["feature_transform"] == "sqrt"  # the old fit is kept
 
 
 def test_card_refuses_a_swapped_or_missing_sidecar(tiny_model: ModelCard, tmp_path: Path) -> None:

@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 
 from dermassist.inference.card import card_from_dict, load_card, write_card
-from dermassist.inference.ood import METHOD, TRANSFORM, OodModel, card_entry, sidecar_path, transform_features
+from dermassist.inference.ood import (
+    METHOD,
+    TRANSFORM,
+    OodModel,
+    card_entry,
+    check_transform,
+    sidecar_path,
+    transform_features,
+)
 from dermassist.inference.session import ModelSession
 from dermassist.trust.features import BatchOutputs, outputs_for_paths
 
@@ -46,7 +54,7 @@ def fit(train: np.ndarray, val: np.ndarray, percentile: float = 99.0, transform:
     """Fit mean and shrunk covariance on ``train`` features; the threshold is ``percentile`` of ``val``."""
     if not 50.0 <= percentile < 100.0:
         raise ValueError("the threshold percentile must lie in [50, 100)")
-    x = transform_features(np.asarray(train, dtype=np.float64), transform)
+    x = transform_features(np.asarray(train, dtype=np.float64), check_transform(transform))
     mean, cov, shrink = ledoit_wolf(x)
     eigval, eigvec = np.linalg.eigh(cov)
     whitening = eigvec / np.sqrt(np.clip(eigval, 1e-12, None))
@@ -92,6 +100,7 @@ def fit_ood_for_model(
     provider: str = "cpu",
     threads: int | None = None,
     log: Log = print,
+    transform: str = TRANSFORM,
 ) -> OodFit:
     """Fit on ``train``, set the threshold on ``val``, check ``test``; write the sidecar and the card's ``ood`` entry.
 
@@ -105,7 +114,7 @@ def fit_ood_for_model(
     train, _ = split_outputs(session, data, "train", cache_dir, log)
     val, _, val_src = split_outputs_by_source(session, data, "val", cache_dir, log)
     test, _, test_src = split_outputs_by_source(session, data, "test", cache_dir, log)
-    model = fit(train.features, val.features, percentile)
+    model = fit(train.features, val.features, percentile, transform)
     val_ok = model.distances(val.features) <= model.threshold
     test_ok = model.distances(test.features) <= model.threshold
     val_pass, test_pass = float(val_ok.mean()), float(test_ok.mean())
