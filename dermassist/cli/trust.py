@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("fit-ood", help="fit a model's out-of-distribution check on the ISIC splits")
     p.add_argument("model", type=Path, metavar="MODEL.onnx", help="model with its JSON card")
     p.add_argument("--percentile", type=float, default=99.0, help="threshold: this percentile of val distances")
-    p.add_argument("--feature-transform", default=None, metavar="T",
+    p.add_argument("--feature-transform", metavar="T",
                    help="feature transform before the Mahalanobis distance: none, sqrt or pow:P "
                         "(default: sqrt; the shipped model's fit used pow:0.75)")
     p.add_argument("--add-data", type=Path, action="append", default=[], metavar="FOLDER",
@@ -70,13 +70,12 @@ def run_fit(args: argparse.Namespace) -> int:
     """Write ``<model>.ood.npz`` and the card's ``ood`` entry."""
     from dermassist.imaging.loading import ImageLoadError
     from dermassist.inference.card import CardError
-    from dermassist.inference.ood import TRANSFORM, check_transform
+    from dermassist.inference.ood import TRANSFORM
     from dermassist.trust.ood_fit import fit_ood_for_model
 
     if not all(_data_ok(d) for d in [args.data, *args.add_data]):
         return 2
     try:
-        check_transform(args.feature_transform or TRANSFORM)  # before minutes of feature extraction
         data = [args.data, *args.add_data]
         fit_ood_for_model(args.model, data if len(data) > 1 else args.data, args.percentile, _cache(args),
                           threads=args.threads, transform=args.feature_transform or TRANSFORM)

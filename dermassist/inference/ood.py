@@ -120,16 +120,13 @@ def transform_features(x: np.ndarray, how: str) -> np.ndarray:
     """Apply the named feature transform: ``none``, ``sqrt`` or ``pow:P`` (0 < P <= 1, on x >= 0)."""
     if how == "none":
         return x
-    if how == "sqrt":
-        return np.asarray(np.sqrt(np.clip(x, 0.0, None)))
-    power = _power(how)
-    return np.asarray(np.power(np.clip(x, 0.0, None), power))
+    return np.asarray(np.power(np.clip(x, 0.0, None), _power(how)))
 
 
 def _power(how: str) -> float:
     name, _, value = how.partition(":")
     try:
-        power = float(value) if name == "pow" else float("nan")
+        power = 0.5 if how == "sqrt" else float(value) if name == "pow" else float("nan")
     except ValueError:
         power = float("nan")
     if not 0.0 < power <= 1.0:
@@ -139,7 +136,7 @@ def _power(how: str) -> float:
 
 def check_transform(how: str) -> str:
     """``how`` if it names a known transform; raises OodError otherwise."""
-    if how not in ("none", "sqrt"):
+    if how != "none":
         _power(how)
     return how
 

@@ -54,7 +54,7 @@ def fit(train: np.ndarray, val: np.ndarray, percentile: float = 99.0, transform:
     """Fit mean and shrunk covariance on ``train`` features; the threshold is ``percentile`` of ``val``."""
     if not 50.0 <= percentile < 100.0:
         raise ValueError("the threshold percentile must lie in [50, 100)")
-    x = transform_features(np.asarray(train, dtype=np.float64), check_transform(transform))
+    x = transform_features(np.asarray(train, dtype=np.float64), transform)
     mean, cov, shrink = ledoit_wolf(x)
     eigval, eigvec = np.linalg.eigh(cov)
     whitening = eigvec / np.sqrt(np.clip(eigval, 1e-12, None))
@@ -109,6 +109,7 @@ def fit_ood_for_model(
 
     The ONNX file is not touched, so its sha256 (and every stored result's model reference) stays valid.
     """
+    check_transform(transform)  # before minutes of feature extraction
     card = load_card(model_path)
     session = ModelSession(card, providers=provider, threads=threads)
     train, _ = split_outputs(session, data, "train", cache_dir, log)
